@@ -1,0 +1,117 @@
+/**
+ * What the emulator knows after loading a cloud assembly: plain data, built once at start by the
+ * assembly loader (`assembly/`), read by every step of the request pipeline. No CDK imports.
+ */
+import type { RouteSpec, RouteTable } from '../core/route-table';
+import type { QuotaSettings, ThrottleSettings } from '../core/throttle-settings';
+import type { GatewayResponseType } from '../core/gateway-responses';
+
+export interface GatewayModel {
+  readonly apis: readonly ApiModel[];
+  /** Every Lambda function in the assembly, by its canonical ARN. */
+  readonly functions: ReadonlyMap<string, FunctionModel>;
+  readonly usagePlans: readonly UsagePlanModel[];
+  readonly apiKeys: readonly ApiKeyModel[];
+  readonly domains: readonly DomainModel[];
+  /** Resources the emulator cannot serve, reported once at start; requests to them get AWS's 5xx. */
+  readonly unsupported: readonly UnsupportedResource[];
+}
+
+export interface UnsupportedResource {
+  /** Construct path (`aws:cdk:path` metadata) or `Stack/LogicalId`. */
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface ApiModel {
+  readonly stackName: string;
+  readonly logicalId: string;
+  /** Stable local stand-in for the API id (10 lowercase characters derived from the logical id). */
+  readonly apiId: string;
+  readonly name: string;
+  /** Route table with ARNs resolved to canonical strings (see `FunctionModel.arn`). */
+  readonly table: RouteTable;
+  readonly stages: readonly StageModel[];
+  /** `AWS::ApiGateway::GatewayResponse` overrides by type. */
+  readonly gatewayResponses: Readonly<Partial<Record<GatewayResponseType, GatewayResponseOverride>>>;
+}
+
+export interface GatewayResponseOverride {
+  readonly statusCode?: number;
+  readonly responseParameters: Readonly<Record<string, string>>;
+  readonly responseTemplates: Readonly<Record<string, string>>;
+}
+
+export interface MethodSetting {
+  /** `/users/{id}` or `*` for all. */
+  readonly resourcePath: string;
+  /** `GET` or `*`. */
+  readonly httpMethod: string;
+  readonly throttle?: Partial<ThrottleSettings>;
+}
+
+export interface StageModel {
+  readonly name: string;
+  readonly variables: Readonly<Record<string, string>>;
+  readonly deploymentId: string;
+  readonly accessLog?: { readonly format: string; readonly destinationArn: string };
+  readonly methodSettings: readonly MethodSetting[];
+  readonly canary?: {
+    readonly percentTraffic: number;
+    readonly stageVariableOverrides: Readonly<Record<string, string>>;
+  };
+}
+
+export interface FunctionModel {
+  readonly logicalId: string;
+  /** Canonical ARN: `arn:aws:lambda:<region>:<account>:function:<name>`. Qualified ARNs map here too. */
+  readonly arn: string;
+  readonly functionName: string;
+  /** `aws:cdk:path` of the function, for messages. */
+  readonly path: string;
+  readonly runtime: string;
+  /** `file.export`, as in the template. */
+  readonly handler: string;
+  /** Absolute directory of the code asset, when the code is an asset. */
+  readonly codeDirectory?: string;
+  /** Inline code (`Code.ZipFile`). */
+  readonly inlineCode?: string;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly timeoutSeconds: number;
+  readonly memorySize: number;
+  /** Why it cannot run locally (non-Node runtime, missing asset); undefined when it can. */
+  readonly unsupportedReason?: string;
+}
+
+export interface UsagePlanApiStage {
+  readonly apiLogicalId: string;
+  readonly stage: string;
+  /** Per-method overrides keyed `"/path/METHOD"` (root is `"//GET"`), as API Gateway stores them. */
+  readonly throttle: Readonly<Record<string, Partial<ThrottleSettings>>>;
+}
+
+export interface UsagePlanModel {
+  readonly logicalId: string;
+  readonly name: string;
+  readonly apiStages: readonly UsagePlanApiStage[];
+  readonly throttle?: Partial<ThrottleSettings>;
+  readonly quota?: QuotaSettings;
+  /** Logical ids of the API keys in this plan. */
+  readonly apiKeyIds: readonly string[];
+}
+
+export interface ApiKeyModel {
+  readonly logicalId: string;
+  readonly name: string;
+  readonly value: string;
+  /** True when the template gave no value and the emulator generated one (print it at start). */
+  readonly generated: boolean;
+  readonly enabled: boolean;
+}
+
+export interface DomainModel {
+  readonly domainName: string;
+  readonly mappings: readonly { readonly basePath: string; readonly apiLogicalId: string; readonly stage: string }[];
+}
+
+export type { RouteSpec };

@@ -1,0 +1,82 @@
+/**
+ * The plain object that flows through the request pipeline (match stage → route → authorize →
+ * API key and throttle → integrate → shape the response → access log). Each step reads and fills it.
+ */
+import type { GatewayError } from '../core/gateway-responses';
+import type { RouteSpec } from '../core/route-table';
+import type { ApiModel, StageModel } from './model';
+
+/** A request as it reached the gateway (the same for the HTTP server and the in-process fetch). */
+export interface GatewayRequest {
+  readonly method: string;
+  /** Path and query exactly as sent (`/v1/users/a%2Fb?x=1`). */
+  readonly rawUrl: string;
+  /** Header pairs as received: original name casing, duplicates kept, in order. */
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: Buffer;
+  readonly sourceIp: string;
+  readonly protocol: string;
+}
+
+export interface GatewayResponse {
+  readonly statusCode: number;
+  /** Header pairs in order; names as they should be written. */
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: Buffer;
+}
+
+export type AuthorizerContextValue = string | number | boolean | null;
+
+export interface AuthorizerOutcome {
+  readonly principalId?: string;
+  /** Context values as the authorizer returned them; stringified when put into the REST event. */
+  readonly context: Readonly<Record<string, AuthorizerContextValue>>;
+  readonly usageIdentifierKey?: string;
+  /** Authorizer Lambda latency in ms (0 when served from the cache). */
+  readonly integrationLatency: number;
+  readonly integrationStatus?: number;
+  readonly latency: number;
+  readonly status: number;
+  readonly error?: string;
+  readonly cached: boolean;
+}
+
+export interface IntegrationOutcome {
+  readonly latency: number;
+  readonly status?: number;
+  readonly error?: string;
+  readonly requestId?: string;
+}
+
+export interface RequestContext {
+  readonly request: GatewayRequest;
+  readonly requestId: string;
+  readonly extendedRequestId: string;
+  readonly requestTimeEpoch: number;
+  /** Monotonic start, for latencies. */
+  readonly startedAt: number;
+
+  api?: ApiModel;
+  stage?: StageModel;
+  /** Custom domain base path that matched, when served through a DomainName. */
+  basePathMatched?: string;
+  domainName: string;
+  stageVariables: Readonly<Record<string, string>>;
+  isCanaryRequest: boolean;
+  /** Request path with the stage (or base path) removed, as sent (not decoded), e.g. `/users/42`. */
+  path: string;
+  /** Decoded query parameters in order. */
+  query: readonly (readonly [string, string])[];
+
+  route?: RouteSpec;
+  /** Path parameters, kept URL-encoded (aws-reference §2.8). */
+  pathParameters: Readonly<Record<string, string>>;
+
+  authorizer?: AuthorizerOutcome;
+  apiKey?: { readonly id: string; readonly value: string };
+  integration?: IntegrationOutcome;
+  /** The gateway error raised by a step, if any; rendered by the response step. */
+  error?: GatewayError;
+  response?: GatewayResponse;
+  responseLatency?: number;
+}
