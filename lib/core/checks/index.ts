@@ -1,0 +1,105 @@
+/**
+ * Portico's synth-time checks (cdk-nag's shape): each rule is a pure function over one input returning
+ * `Finding[]`, in its own file. The constructs run them and turn errors into synth errors and warnings into
+ * annotations; docs/checks.md lists them (keep it in step with `CHECKS`).
+ */
+import type { RouteTable } from '../route-table';
+import type { ApiKeySpec, StageSpec, UsagePlanSpec } from '../usage-plan-spec';
+import { accessLogFormat, checkAccessLogFormat, contextVariables } from './access-log-format';
+import { apiKeyPlan, checkApiKeyPlan } from './api-key-plan';
+import { apiKeyValue, checkApiKeyValue } from './api-key-value';
+import { authorizerIdentitySources, checkAuthorizerIdentitySources } from './authorizer-identity-sources';
+import { authorizerTtlRange, checkAuthorizerTtlRange } from './authorizer-ttl-range';
+import {
+  authorizerValidationExpression,
+  checkAuthorizerValidationExpression,
+} from './authorizer-validation-expression';
+import { checkDuplicateRoutes, duplicateRoute } from './duplicate-route';
+import type { Finding } from './finding';
+import { checkGreedyNotLast, greedyNotLast } from './greedy-not-last';
+import { checkIntegrationTimeoutRange, integrationTimeoutRange } from './integration-timeout-range';
+import { checkPlanMethodThrottle, planMethodThrottle } from './plan-method-throttle';
+import { checkPlanMethodThrottleKeyless, planMethodThrottleKeyless } from './plan-method-throttle-keyless';
+import { checkPlanQuota, planQuota } from './plan-quota';
+import { checkPlanThrottle, planThrottle } from './plan-throttle';
+import { checkResourceQuota, resourceQuota } from './resource-quota';
+import { checkRouteKeys, routeKeySyntax } from './route-key-syntax';
+import type { CheckRule } from './rule';
+import { checkSiblingPathVariables, siblingPathVariables } from './sibling-path-variables';
+import { checkStageName, type StageCheckOptions, stageName } from './stage-name';
+import { checkStageThrottle, stageThrottle } from './stage-throttle';
+import { checkStageVariable, stageVariable } from './stage-variable';
+import { checkTooManyAuthorizers, tooManyAuthorizers } from './too-many-authorizers';
+import { checkTooManyStages, tooManyStages } from './too-many-stages';
+import { checkUnknownAuthorizer, unknownAuthorizer } from './unknown-authorizer';
+
+export type { Finding } from './finding';
+export type { CheckRule } from './rule';
+export type { StageCheckOptions } from './stage-name';
+export { checkAccessLogFormat, checkRouteKeys, contextVariables };
+
+/** Every rule, in the order of docs/checks.md. */
+export const CHECKS: readonly CheckRule[] = [
+  routeKeySyntax,
+  duplicateRoute,
+  siblingPathVariables,
+  greedyNotLast,
+  resourceQuota,
+  unknownAuthorizer,
+  tooManyAuthorizers,
+  authorizerTtlRange,
+  authorizerIdentitySources,
+  authorizerValidationExpression,
+  integrationTimeoutRange,
+  planThrottle,
+  planQuota,
+  planMethodThrottle,
+  planMethodThrottleKeyless,
+  apiKeyValue,
+  apiKeyPlan,
+  stageName,
+  tooManyStages,
+  stageThrottle,
+  stageVariable,
+  accessLogFormat,
+];
+
+const ROUTE_TABLE_CHECKS: readonly ((table: RouteTable) => Finding[])[] = [
+  checkDuplicateRoutes,
+  checkSiblingPathVariables,
+  checkGreedyNotLast,
+  checkResourceQuota,
+  checkUnknownAuthorizer,
+  checkTooManyAuthorizers,
+  checkAuthorizerTtlRange,
+  checkAuthorizerIdentitySources,
+  checkAuthorizerValidationExpression,
+  checkIntegrationTimeoutRange,
+];
+
+/** Every rule over one API's route table (route keys in a table are already parsed; see `checkRouteKeys`). */
+export function checkRouteTable(table: RouteTable): Finding[] {
+  return ROUTE_TABLE_CHECKS.flatMap((check) => check(table));
+}
+
+export function checkUsagePlans(plans: readonly UsagePlanSpec[], table: RouteTable): Finding[] {
+  return [
+    ...checkPlanThrottle(plans),
+    ...checkPlanQuota(plans),
+    ...checkPlanMethodThrottle(plans, table),
+    ...checkPlanMethodThrottleKeyless(plans, table),
+  ];
+}
+
+export function checkApiKeys(keys: readonly ApiKeySpec[], planNames: readonly string[]): Finding[] {
+  return [...checkApiKeyValue(keys), ...checkApiKeyPlan(keys, planNames)];
+}
+
+export function checkStages(stages: readonly StageSpec[], options: StageCheckOptions = {}): Finding[] {
+  return [
+    ...checkStageName(stages, options),
+    ...checkTooManyStages(stages),
+    ...checkStageThrottle(stages),
+    ...checkStageVariable(stages),
+  ];
+}
