@@ -1,0 +1,173 @@
+/**
+ * Runs the assembly's Lambda functions locally the way Lambda does: each function gets its own
+ * execution environments (worker threads, started on first use), its own process environment, its
+ * timeout, and events and results that cross the boundary as JSON.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FunctionModel } from '../model';
+import type { EnvOverrides } from './env-file';
+import { EnvironmentPool } from './environment-pool';
+import { ExecutionEnvironment, type RunOutcome } from './execution-environment';
+import { FunctionDirectory } from './function-directory';
+import { FUNCTION_VERSION, functionEnvironment, logGroupName, newLogStreamName } from './function-environment';
+import { InlineCodeDirectory } from './inline-code';
+import type { InvokeOptions, InvokeResult, LambdaInvoker } from './invoker';
+
+export interface LambdaRuntimeOptions {
+  /**
+   * Region the functions run in (`AWS_REGION`, and the ARN a function invoked by name sees).
+   * @default - the region in each function's ARN
+   */
+  readonly region?: string;
+  /**
+   * Account of the ARN a function invoked by name sees (`context.invokedFunctionArn`).
+   * @default - the account in each function's ARN
+   */
+  readonly accountId?: string;
+  /**
+   * Local values for variables the template declares (SAM `--env-vars` format, see `loadEnvOverrides`).
+   * @default - the template's values
+   */
+  readonly envOverrides?: EnvOverrides;
+  /**
+   * Execution environments per function; further invocations wait for one to be free.
+   * @default 2
+   */
+  readonly poolSize?: number;
+  /**
+   * Receives each line a function logs, in Lambda's text format (`<time>\t<requestId>\t<LEVEL>\t<message>`).
+   * @default - written to stderr, each line prefixed with `[functionName]`
+   */
+  readonly onLog?: (functionName: string, line: string) => void;
+}
+
+const DEFAULT_POOL_SIZE = 2;
+const DEFAULT_REGION = 'us-east-1';
+
+export class LambdaRuntime implements LambdaInvoker {
+  private readonly directory: FunctionDirectory;
+  private readonly pools = new Map<string, EnvironmentPool>();
+  private readonly inlineCode = new InlineCodeDirectory();
+  private readonly poolSize: number;
+  private readonly onLog: (functionName: string, line: string) => void;
+  private closed = false;
+
+  constructor(
+    private readonly functions: ReadonlyMap<string, FunctionModel>,
+    private readonly options: LambdaRuntimeOptions = {},
+  ) {
+    this.poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+    if (!Number.isInteger(this.poolSize) || this.poolSize < 1) {
+      throw new Error(`LambdaRuntime: poolSize must be a whole number of at least 1, got ${options.poolSize}`);
+    }
+    this.directory = new FunctionDirectory(functions, options);
+    this.onLog = options.onLog ?? writeToStderr;
+  }
+
+  async invoke(functionArn: string, event: unknown, options: InvokeOptions = {}): Promise<InvokeResult> {
+    const requestId = randomUUID();
+    const startedAt = Date.now();
+    if (this.closed) return { kind: 'unavailable', reason: 'The Lambda runtime was closed', requestId };
+    const lookup = this.directory.lookup(functionArn);
+    if (!lookup.found) return { kind: 'unavailable', reason: lookup.reason, requestId };
+    const pool = this.poolFor(lookup.fn);
+    if (typeof pool === 'string') return { kind: 'unavailable', reason: pool, requestId };
+
+    // Lambda hands the function JSON, not a live object: whatever JSON drops, the handler never sees.
+    let eventJson: string;
+    try {
+      eventJson = JSON.stringify(event) ?? '{}';
+    } catch (error) {
+      const errorMessage = `Could not serialize the event as JSON: ${(error as Error).message}`;
+      return { kind: 'error', errorType: 'InvalidRequestContentException', errorMessage, durationMs: 0, requestId };
+    }
+    const outcome = await pool.run({
+      requestId,
+      eventJson,
+      invokedFunctionArn: lookup.invokedFunctionArn,
+      timeoutMs: lookup.fn.timeoutSeconds * 1000,
+      callerDeadlineAt: options.deadlineMs === undefined ? undefined : startedAt + options.deadlineMs,
+    });
+    return toInvokeResult(outcome, requestId, Date.now() - startedAt);
+  }
+
+  /**
+   * Starts every execution environment of one function (or of all that can run) and loads their
+   * handlers, so the first requests do not pay for cold starts.
+   */
+  async warm(functionArn?: string): Promise<void> {
+    const targets: FunctionModel[] = [];
+    if (functionArn === undefined) targets.push(...this.functions.values());
+    else {
+      const lookup = this.directory.lookup(functionArn);
+      if (!lookup.found) throw new Error(`LambdaRuntime.warm: ${lookup.reason}`);
+      targets.push(lookup.fn);
+    }
+    await Promise.all(
+      targets.map((fn) => {
+        const pool = this.poolFor(fn);
+        return typeof pool === 'string' ? undefined : pool.warm();
+      }),
+    );
+  }
+
+  /** Terminates every worker; invocations still running or waiting end as `unavailable`. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.close()));
+    this.inlineCode.dispose();
+  }
+
+  /** The function's pool, or why it cannot run here. */
+  private poolFor(fn: FunctionModel): EnvironmentPool | string {
+    if (fn.unsupportedReason) return `${fn.path}: ${fn.unsupportedReason}`;
+    if (this.closed) return 'The Lambda runtime was closed';
+    const existing = this.pools.get(fn.arn);
+    if (existing) return existing;
+    const taskRoot = this.taskRoot(fn);
+    if (taskRoot === undefined) return `${fn.path}: the function has neither a code asset nor inline code`;
+    const region = this.options.region ?? (fn.arn.split(':')[3] || DEFAULT_REGION);
+    const pool = new EnvironmentPool((onRetired) => {
+      const logStreamName = newLogStreamName();
+      const env = functionEnvironment(fn, { region, taskRoot, logStreamName, overrides: this.options.envOverrides });
+      const setup = {
+        taskRoot,
+        handler: fn.handler,
+        functionName: fn.functionName,
+        functionVersion: FUNCTION_VERSION,
+        memoryLimitInMB: String(fn.memorySize),
+        logGroupName: logGroupName(fn),
+        logStreamName,
+      };
+      const onLog = (line: string) => this.onLog(fn.functionName, line);
+      return new ExecutionEnvironment({ setup, env, onLog }, onRetired);
+    }, this.poolSize);
+    this.pools.set(fn.arn, pool);
+    return pool;
+  }
+
+  private taskRoot(fn: FunctionModel): string | undefined {
+    if (fn.codeDirectory !== undefined) return fn.codeDirectory;
+    if (fn.inlineCode !== undefined) return this.inlineCode.directoryFor(fn.arn, fn.inlineCode);
+    return undefined;
+  }
+}
+
+function toInvokeResult(outcome: RunOutcome, requestId: string, durationMs: number): InvokeResult {
+  switch (outcome.kind) {
+    case 'ok':
+      return { kind: 'ok', payload: JSON.parse(outcome.payloadJson), durationMs, requestId };
+    case 'error':
+      return { kind: 'error', errorType: outcome.errorType, errorMessage: outcome.errorMessage, durationMs, requestId };
+    case 'timeout':
+      return { kind: 'timeout', durationMs, requestId };
+    case 'unavailable':
+      return { kind: 'unavailable', reason: outcome.reason, requestId };
+  }
+}
+
+function writeToStderr(functionName: string, line: string): void {
+  process.stderr.write(`${line.replace(/^/gm, `[${functionName}] `)}\n`);
+}

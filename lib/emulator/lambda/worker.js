@@ -1,0 +1,296 @@
+/**
+ * One Lambda execution environment: a worker thread that loads the function's handler the way the
+ * Node.js runtime interface client does and runs one invocation at a time.
+ *
+ * Plain CommonJS on purpose: it runs unchanged under node, tsx and jest, with no TypeScript loader
+ * inside the thread. The parent side is `execution-environment.ts`; the messages are typed there too.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const util = require('node:util');
+const { pathToFileURL } = require('node:url');
+const { parentPort, workerData } = require('node:worker_threads');
+
+/**
+ * @typedef {object} WorkerSetup
+ * @property {string} taskRoot            code directory (LAMBDA_TASK_ROOT)
+ * @property {string} handler             `file.export`, as in the template
+ * @property {string} functionName
+ * @property {string} functionVersion
+ * @property {string} memoryLimitInMB
+ * @property {string} logGroupName
+ * @property {string} logStreamName
+ *
+ * @typedef {object} InvokeMessage
+ * @property {'invoke'} type
+ * @property {string} requestId
+ * @property {string} eventJson
+ * @property {string} invokedFunctionArn
+ * @property {number} deadlineAt          epoch milliseconds
+ *
+ * @typedef {{ kind: 'ok', payloadJson: string } | { kind: 'error', errorType: string, errorMessage: string }} Outcome
+ */
+
+/** @type {WorkerSetup} */
+const setup = workerData;
+/** @type {import('node:worker_threads').MessagePort} */
+const port = /** @type {never} */ (parentPort);
+
+/** Request id of the invocation in progress (or the last one), as Lambda prefixes log lines with it. */
+let currentRequestId = 'undefined';
+
+// Lambda honours NODE_OPTIONS=--enable-source-maps from the function's environment; a worker does not
+// read NODE_OPTIONS, so apply the one flag that matters for stack traces.
+if ((process.env.NODE_OPTIONS ?? '').includes('--enable-source-maps')) process.setSourceMapsEnabled(true);
+
+// The runtime's text log format: `<time>\t<requestId>\t<LEVEL>\t<message>`.
+for (const [method, level] of [
+  ['log', 'INFO'],
+  ['info', 'INFO'],
+  ['warn', 'WARN'],
+  ['error', 'ERROR'],
+  ['debug', 'DEBUG'],
+  ['trace', 'TRACE'],
+]) {
+  /** @type {Record<string, unknown>} */ (console)[method] = (/** @type {unknown[]} */ ...args) => {
+    port.postMessage({
+      type: 'log',
+      line: `${new Date().toISOString()}\t${currentRequestId}\t${level}\t${util.format(...args)}`,
+    });
+  };
+}
+
+/**
+ * @param {string} name  e.g. `ImportModuleError`, reported as `Runtime.ImportModuleError`
+ * @param {string} message
+ */
+function runtimeError(name, message) {
+  const error = new Error(message);
+  error.name = `Runtime.${name}`;
+  return error;
+}
+
+/** @param {string} directory */
+function isTypeModule(directory) {
+  for (let dir = directory; ; dir = path.dirname(dir)) {
+    if (path.basename(dir) === 'node_modules') return false;
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      try {
+        return JSON.parse(fs.readFileSync(manifest, 'utf8')).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
+/** @param {string} file */
+const isFile = (file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+
+/** @param {string} file */
+const importFile = (file) => import(pathToFileURL(file).href);
+
+/**
+ * The runtime's lookup order: extensionless, `.js` (ESM when package.json says `"type": "module"`),
+ * `.mjs`, `.cjs`.
+ * @param {string} base  absolute path without extension
+ * @param {string} moduleName  as written in the handler, for the error message
+ * @returns {Promise<unknown>}
+ */
+async function loadModule(base, moduleName) {
+  if (isFile(base)) return require(base);
+  if (isFile(`${base}.js`)) return isTypeModule(path.dirname(base)) ? importFile(`${base}.js`) : require(`${base}.js`);
+  if (isFile(`${base}.mjs`)) return importFile(`${base}.mjs`);
+  if (isFile(`${base}.cjs`)) return require(`${base}.cjs`);
+  throw runtimeError('ImportModuleError', `Error: Cannot find module '${moduleName}'`);
+}
+
+/**
+ * Resolves `dir/module.export.path` against the task root, with the runtime's error types.
+ * @returns {Promise<Function>}
+ */
+async function loadHandler() {
+  const fullHandler = setup.handler;
+  if (fullHandler.includes('..')) {
+    throw runtimeError(
+      'MalformedHandlerName',
+      `'${fullHandler}' is not a valid handler name. Use absolute paths when specifying root directories in handler names.`,
+    );
+  }
+  const moduleAndHandler = path.basename(fullHandler);
+  const moduleRoot = fullHandler.slice(0, fullHandler.length - moduleAndHandler.length);
+  const dot = moduleAndHandler.indexOf('.');
+  if (dot < 0) throw runtimeError('MalformedHandlerName', 'Bad handler');
+  const moduleName = moduleAndHandler.slice(0, dot);
+  let userModule;
+  try {
+    userModule = await loadModule(path.resolve(setup.taskRoot, moduleRoot, moduleName), moduleRoot + moduleName);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw runtimeError('UserCodeSyntaxError', String(error));
+    const code = /** @type {{ code?: string }} */ (error).code;
+    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
+      throw runtimeError('ImportModuleError', String(error));
+    }
+    throw error;
+  }
+  const handler = moduleAndHandler
+    .slice(dot + 1)
+    .split('.')
+    .reduce((/** @type {any} */ scope, key) => scope?.[key], userModule);
+  if (!handler) throw runtimeError('HandlerNotFound', `${fullHandler} is undefined or not exported`);
+  if (typeof handler !== 'function') throw runtimeError('HandlerNotFound', `${fullHandler} is not a function`);
+  return handler;
+}
+
+/** @type {Promise<Function> | undefined} */
+let handlerLoading;
+
+/** Init runs once per environment; a failed init is retried by the next invocation, as on Lambda. */
+function initialize() {
+  if (!handlerLoading) {
+    handlerLoading = loadHandler();
+    handlerLoading.catch(() => {
+      handlerLoading = undefined;
+    });
+  }
+  return handlerLoading;
+}
+
+/**
+ * What Lambda reports for a failure: `name`/`message` of an Error, else the value's type and text.
+ * @param {unknown} error
+ * @returns {Outcome}
+ */
+function errorOutcome(error) {
+  const candidate = /** @type {Partial<Error>} */ (error);
+  const errorLike =
+    typeof candidate?.name === 'string' && typeof candidate.message === 'string' && typeof candidate.stack === 'string';
+  if (util.types.isNativeError(error) || errorLike) {
+    return { kind: 'error', errorType: String(candidate.name), errorMessage: String(candidate.message) };
+  }
+  return { kind: 'error', errorType: typeof error, errorMessage: String(error) };
+}
+
+/**
+ * Posts the invocation's outcome; a failure is also logged as the runtime logs it, with its stack.
+ * @param {string} requestId
+ * @param {Outcome} outcome
+ * @param {{ error?: unknown, label?: string, retire?: boolean }} [details]  `retire`: the environment is
+ *   about to exit and must not take another invocation
+ */
+function report(requestId, outcome, { error, label = 'Invoke Error', retire = false } = {}) {
+  if (outcome.kind === 'error') {
+    const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack.split('\n') : [];
+    const { errorType, errorMessage } = outcome;
+    console.error(label, `\t${JSON.stringify({ errorType, errorMessage, stack })}`);
+  }
+  port.postMessage({ type: 'result', requestId, outcome, retire });
+}
+
+/**
+ * The callback, `context.done/succeed/fail` and a returned promise all settle the same invocation;
+ * only the first one counts (as in the runtime's CallbackContext).
+ * @param {InvokeMessage} message
+ */
+function settlement(message) {
+  let settled = false;
+  /**
+   * @param {unknown} error
+   * @param {unknown} [result]
+   */
+  const done = (error, result) => {
+    if (settled) return;
+    settled = true;
+    if (error !== undefined && error !== null) {
+      report(message.requestId, errorOutcome(error), { error });
+      return;
+    }
+    let payloadJson;
+    try {
+      payloadJson = JSON.stringify(result === undefined ? null : result);
+    } catch {
+      const failure = new Error('Unable to stringify response body');
+      report(message.requestId, errorOutcome(failure), { error: failure });
+      return;
+    }
+    report(message.requestId, { kind: 'ok', payloadJson });
+  };
+  return { done, isSettled: () => settled };
+}
+
+/** @param {InvokeMessage} message */
+async function invoke(message) {
+  currentRequestId = message.requestId;
+  const { done, isSettled } = settlement(message);
+  let handler;
+  try {
+    handler = await initialize();
+  } catch (error) {
+    done(error);
+    return;
+  }
+  // Kept for handlers that set it; the answer never waits for the event loop to drain here (see below).
+  let waitsForEmptyEventLoop = true;
+  const context = {
+    get callbackWaitsForEmptyEventLoop() {
+      return waitsForEmptyEventLoop;
+    },
+    set callbackWaitsForEmptyEventLoop(value) {
+      waitsForEmptyEventLoop = value;
+    },
+    succeed: (/** @type {unknown} */ result) => done(null, result),
+    fail: (/** @type {unknown} */ error) => done(error ?? 'handled'),
+    done,
+    functionName: setup.functionName,
+    functionVersion: setup.functionVersion,
+    invokedFunctionArn: message.invokedFunctionArn,
+    memoryLimitInMB: setup.memoryLimitInMB,
+    awsRequestId: message.requestId,
+    logGroupName: setup.logGroupName,
+    logStreamName: setup.logStreamName,
+    identity: undefined,
+    clientContext: undefined,
+    getRemainingTimeInMillis: () => Math.max(0, message.deadlineAt - Date.now()),
+  };
+  try {
+    const returned = handler(JSON.parse(message.eventJson), context, done);
+    if (returned && typeof returned.then === 'function') {
+      returned.then(
+        (/** @type {unknown} */ result) => done(null, result),
+        (/** @type {unknown} */ error) => done(error ?? 'handled'),
+      );
+    } else if (handler.length < 3 && !isSettled()) {
+      // A synchronous handler without a callback: Lambda answers `null` once the event loop drains.
+      // A worker's loop never drains (the parent port keeps it open), so answer now.
+      done(null, null);
+    }
+  } catch (error) {
+    done(error);
+  }
+}
+
+// An error escaping the handler's own flow ends the environment, as the runtime does (exit 129/128);
+// the parent replaces it before the next invocation.
+process.on('uncaughtException', (error) => {
+  report(currentRequestId, errorOutcome(error), { error, label: 'Uncaught Exception', retire: true });
+  process.exit(129);
+});
+process.on('unhandledRejection', (reason) => {
+  /** @type {Outcome} */
+  const outcome = { kind: 'error', errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: String(reason) };
+  report(currentRequestId, outcome, { error: reason, label: 'Unhandled Promise Rejection', retire: true });
+  process.exit(128);
+});
+
+port.on('message', (/** @type {InvokeMessage | { type: 'init' }} */ message) => {
+  if (message.type === 'invoke') {
+    void invoke(message);
+    return;
+  }
+  initialize().then(
+    () => port.postMessage({ type: 'initialized' }),
+    () => port.postMessage({ type: 'initialized' }),
+  );
+});

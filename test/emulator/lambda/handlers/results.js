@@ -1,0 +1,44 @@
+/** Handlers that succeed, in each of the shapes the Node.js runtime accepts. */
+const { threadId } = require('node:worker_threads');
+
+exports.echo = async (event) => ({ event });
+
+exports.callback = (event, _context, callback) => {
+  setImmediate(() => callback(null, { calledBack: event }));
+};
+
+exports.legacySucceed = (_event, context, _callback) => {
+  context.succeed('succeeded');
+};
+
+/** A synchronous handler's return value is not the response: Lambda answers null. */
+exports.syncReturn = (_event) => ({ ignored: true });
+
+/** Values JSON cannot carry: Lambda serializes with JSON.stringify. */
+exports.notJson = async () => ({ when: new Date(0), dropped: undefined, fn: () => 1, list: [undefined] });
+
+exports.nothing = async () => undefined;
+
+exports.circular = async () => {
+  const value = {};
+  value.self = value;
+  return value;
+};
+
+exports.thread = async () => threadId;
+
+/** Keeps its environment busy until the event says how long, then reports which thread ran it. */
+exports.busyThread = (event) => new Promise((resolve) => setTimeout(() => resolve(threadId), event.ms));
+
+const calls = [];
+/** Module state: survives between invocations in one warm environment. */
+exports.record = async (event) => {
+  calls.push(event.n);
+  return { calls, threadId };
+};
+
+exports.logs = async (event) => {
+  console.log('hello %s', event.name);
+  console.error(new Error('shown as text'));
+  return 'logged';
+};
