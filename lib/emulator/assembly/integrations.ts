@@ -1,0 +1,156 @@
+/**
+ * Integrations, from either form a REST API can take: a CloudFormation `Integration` property or an
+ * OpenAPI `x-amazon-apigateway-integration`. Both become one declaration, then one `IntegrationSpec`.
+ */
+import { type IntegrationSpec, MAX_INTEGRATION_TIMEOUT_MS } from '../../core/route-table';
+import { asArray, asNumber, asRecord, asString, asStringRecord } from './template-values';
+
+export interface IntegrationDeclaration {
+  /** `AWS_PROXY`, `HTTP_PROXY`, `MOCK`, `AWS`, `HTTP` (any case). */
+  readonly type?: string;
+  readonly httpMethod?: string;
+  readonly uri?: string;
+  readonly timeoutInMillis?: number;
+  readonly requestParameters: Readonly<Record<string, string>>;
+  readonly requestTemplates: Readonly<Record<string, string>>;
+  readonly responses: readonly IntegrationResponseDeclaration[];
+}
+
+export interface IntegrationResponseDeclaration {
+  /** Regular expression matched against the status code (MOCK) or error; undefined for the default response. */
+  readonly selectionPattern?: string;
+  readonly statusCode?: string;
+  readonly responseParameters: Readonly<Record<string, string>>;
+  readonly responseTemplates: Readonly<Record<string, string>>;
+}
+
+export type IntegrationResult =
+  | { readonly ok: true; readonly spec: IntegrationSpec }
+  | { readonly ok: false; readonly reason: string };
+
+/** CloudFormation `AWS::ApiGateway::Method` `Integration` (already resolved). */
+export function integrationFromCfn(value: unknown): IntegrationDeclaration | undefined {
+  const integration = asRecord(value);
+  if (!integration) return undefined;
+  return {
+    type: asString(integration.Type),
+    httpMethod: asString(integration.IntegrationHttpMethod),
+    uri: asString(integration.Uri),
+    timeoutInMillis: asNumber(integration.TimeoutInMillis),
+    requestParameters: asStringRecord(integration.RequestParameters),
+    requestTemplates: asStringRecord(integration.RequestTemplates),
+    responses: asArray(integration.IntegrationResponses).map((item) => {
+      const response = asRecord(item) ?? {};
+      return {
+        selectionPattern: asString(response.SelectionPattern) || undefined,
+        statusCode: asString(response.StatusCode),
+        responseParameters: asStringRecord(response.ResponseParameters),
+        responseTemplates: asStringRecord(response.ResponseTemplates),
+      };
+    }),
+  };
+}
+
+/** OpenAPI `x-amazon-apigateway-integration`; its `responses` are keyed by selection pattern. */
+export function integrationFromOpenApi(value: unknown): IntegrationDeclaration | undefined {
+  const integration = asRecord(value);
+  if (!integration) return undefined;
+  return {
+    type: asString(integration.type),
+    httpMethod: asString(integration.httpMethod),
+    uri: asString(integration.uri),
+    timeoutInMillis: asNumber(integration.timeoutInMillis),
+    requestParameters: asStringRecord(integration.requestParameters),
+    requestTemplates: asStringRecord(integration.requestTemplates),
+    responses: Object.entries(asRecord(integration.responses) ?? {}).map(([pattern, item]) => {
+      const response = asRecord(item) ?? {};
+      return {
+        selectionPattern: pattern === 'default' ? undefined : pattern,
+        statusCode: asString(response.statusCode),
+        responseParameters: asStringRecord(response.responseParameters),
+        responseTemplates: asStringRecord(response.responseTemplates),
+      };
+    }),
+  };
+}
+
+/** `arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations` → the function ARN. */
+export function lambdaArnFromUri(uri: string | undefined): string | undefined {
+  const match = /^arn:[^:]+:apigateway:[^:]*:lambda:path\/[^/]+\/functions\/(.+)\/invocations$/.exec(uri ?? '');
+  return match?.[1];
+}
+
+export function integrationSpec(declaration: IntegrationDeclaration): IntegrationResult {
+  const type = (declaration.type ?? '').toUpperCase();
+  const timeoutMs = declaration.timeoutInMillis ?? MAX_INTEGRATION_TIMEOUT_MS;
+  switch (type) {
+    case 'AWS_PROXY': {
+      const functionArn = lambdaArnFromUri(declaration.uri);
+      if (!functionArn) {
+        return {
+          ok: false,
+          reason: `AWS_PROXY integration URI ${declaration.uri ?? '(none)'} is not a Lambda function`,
+        };
+      }
+      return { ok: true, spec: { kind: 'lambda', functionArn, timeoutMs } };
+    }
+    case 'HTTP_PROXY':
+      if (!declaration.uri) return { ok: false, reason: 'HTTP_PROXY integration has no URI' };
+      return {
+        ok: true,
+        spec: {
+          kind: 'http',
+          url: declaration.uri,
+          method: (declaration.httpMethod ?? 'ANY').toUpperCase(),
+          timeoutMs,
+        },
+      };
+    case 'MOCK':
+      return { ok: true, spec: mockSpec(declaration) };
+    case 'AWS':
+    case 'HTTP':
+      return {
+        ok: false,
+        reason: `${type} (non-proxy) integrations use mapping templates, which are not served locally`,
+      };
+    default:
+      return {
+        ok: false,
+        reason: type ? `integration type ${type} is not supported` : 'the method has no integration',
+      };
+  }
+}
+
+/**
+ * A MOCK integration answers with the status its request template names (`{"statusCode": 200}`), shaped
+ * by the integration response whose selection pattern matches that status, else the default one.
+ */
+function mockSpec(declaration: IntegrationDeclaration): IntegrationSpec {
+  const template = declaration.requestTemplates['application/json'] ?? Object.values(declaration.requestTemplates)[0];
+  const requested = /"?statusCode"?\s*:\s*"?(\d{3})/.exec(template ?? '')?.[1] ?? '200';
+  const selected =
+    declaration.responses.find(
+      (response) => response.selectionPattern && fullMatch(response.selectionPattern, requested),
+    ) ?? declaration.responses.find((response) => response.selectionPattern === undefined);
+  const responseHeaders: Record<string, string> = {};
+  for (const [name, value] of Object.entries(selected?.responseParameters ?? {})) {
+    const header = /^method\.response\.header\.(.+)$/.exec(name)?.[1];
+    const literal = /^'(.*)'$/s.exec(value)?.[1];
+    if (header && literal !== undefined) responseHeaders[header] = literal;
+  }
+  const templates = selected?.responseTemplates ?? {};
+  return {
+    kind: 'mock',
+    statusCode: asNumber(selected?.statusCode) ?? Number(requested),
+    responseHeaders,
+    responseBody: templates['application/json'] ?? Object.values(templates)[0],
+  };
+}
+
+function fullMatch(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(text);
+  } catch {
+    return false;
+  }
+}
