@@ -34,17 +34,35 @@ export interface GatewayResponseDefault {
   readonly errorType?: string;
 }
 
-export const GATEWAY_RESPONSE_DEFAULTS: Readonly<Record<Exclude<GatewayResponseType, 'DEFAULT_4XX' | 'DEFAULT_5XX'>, GatewayResponseDefault>> = {
-  ACCESS_DENIED: { statusCode: 403, message: 'User is not authorized to access this resource', errorType: 'AccessDeniedException' },
-  API_CONFIGURATION_ERROR: { statusCode: 500, message: 'Internal server error', errorType: 'InternalServerErrorException' },
+export const GATEWAY_RESPONSE_DEFAULTS: Readonly<
+  Record<Exclude<GatewayResponseType, 'DEFAULT_4XX' | 'DEFAULT_5XX'>, GatewayResponseDefault>
+> = {
+  ACCESS_DENIED: {
+    statusCode: 403,
+    message: 'User is not authorized to access this resource',
+    errorType: 'AccessDeniedException',
+  },
+  API_CONFIGURATION_ERROR: {
+    statusCode: 500,
+    message: 'Internal server error',
+    errorType: 'InternalServerErrorException',
+  },
   AUTHORIZER_CONFIGURATION_ERROR: { statusCode: 500, message: null, errorType: 'AuthorizerConfigurationException' },
   AUTHORIZER_FAILURE: { statusCode: 500, message: null, errorType: 'AuthorizerFailureException' },
-  BAD_REQUEST_PARAMETERS: { statusCode: 400, message: 'Missing required request parameters', errorType: 'BadRequestException' },
+  BAD_REQUEST_PARAMETERS: {
+    statusCode: 400,
+    message: 'Missing required request parameters',
+    errorType: 'BadRequestException',
+  },
   BAD_REQUEST_BODY: { statusCode: 400, message: 'Invalid request body', errorType: 'BadRequestException' },
   EXPIRED_TOKEN: { statusCode: 403, message: 'Token expired', errorType: 'ExpiredTokenException' },
   // A failed Lambda proxy integration answers 502 on AWS (aws-reference §3.2), not the documented 504.
   INTEGRATION_FAILURE: { statusCode: 502, message: 'Internal server error', errorType: 'InternalServerErrorException' },
-  INTEGRATION_TIMEOUT: { statusCode: 504, message: 'Endpoint request timed out', errorType: 'InternalServerErrorException' },
+  INTEGRATION_TIMEOUT: {
+    statusCode: 504,
+    message: 'Endpoint request timed out',
+    errorType: 'InternalServerErrorException',
+  },
   INVALID_API_KEY: { statusCode: 403, message: 'Forbidden', errorType: 'ForbiddenException' },
   INVALID_SIGNATURE: { statusCode: 403, message: 'Invalid signature', errorType: 'InvalidSignatureException' },
   MISSING_AUTHENTICATION_TOKEN: {
@@ -57,7 +75,11 @@ export const GATEWAY_RESPONSE_DEFAULTS: Readonly<Record<Exclude<GatewayResponseT
   RESOURCE_NOT_FOUND: { statusCode: 404, message: 'Not Found', errorType: 'NotFoundException' },
   THROTTLED: { statusCode: 429, message: 'Too Many Requests', errorType: 'TooManyRequestsException' },
   UNAUTHORIZED: { statusCode: 401, message: 'Unauthorized', errorType: 'UnauthorizedException' },
-  UNSUPPORTED_MEDIA_TYPE: { statusCode: 415, message: 'Unsupported Media Type', errorType: 'UnsupportedMediaTypeException' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    statusCode: 415,
+    message: 'Unsupported Media Type',
+    errorType: 'UnsupportedMediaTypeException',
+  },
   WAF_FILTERED: { statusCode: 403, message: 'Forbidden', errorType: 'WafFilteredException' },
 };
 
@@ -76,6 +98,8 @@ export class GatewayError extends Error {
   }
 
   get gatewayMessage(): string | null {
-    return this.messageOverride === undefined ? GATEWAY_RESPONSE_DEFAULTS[this.responseType].message : this.messageOverride;
+    return this.messageOverride === undefined
+      ? GATEWAY_RESPONSE_DEFAULTS[this.responseType].message
+      : this.messageOverride;
   }
 }

@@ -2,9 +2,10 @@
  * What the emulator knows after loading a cloud assembly: plain data, built once at start by the
  * assembly loader (`assembly/`), read by every step of the request pipeline. No CDK imports.
  */
+
+import type { GatewayResponseType } from '../core/gateway-responses';
 import type { RouteSpec, RouteTable } from '../core/route-table';
 import type { QuotaSettings, ThrottleSettings } from '../core/throttle-settings';
-import type { GatewayResponseType } from '../core/gateway-responses';
 
 export interface GatewayModel {
   readonly apis: readonly ApiModel[];

@@ -25,11 +25,11 @@ export function decodeQueryComponent(raw: string): string {
   try {
     return decodeURIComponent(spaced);
   } catch {
-    return spaced.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => {
+    return spaced.replace(/%([0-9A-Fa-f]{2})/g, (sequence, hex: string) => {
       try {
         return decodeURIComponent(`%${hex}`);
       } catch {
-        return escape;
+        return sequence;
       }
     });
   }

@@ -1,0 +1,131 @@
+/** `portico serve`: load the assembly, start the HTTP door, print routes, keys and one line per request. */
+import { resolve } from 'node:path';
+import { watch } from 'chokidar';
+import pc from 'picocolors';
+import { LocalGateway } from '../emulator/local-gateway';
+import type { PipelineResult } from '../emulator/pipeline';
+import type { GatewayRequest } from '../emulator/request-context';
+import { formatTable, listRoutes } from '../emulator/route-listing';
+import { serveGateway } from '../emulator/server';
+
+export interface ServeCommandOptions {
+  readonly assembly: string;
+  readonly port: number;
+  readonly host: string;
+  readonly accessLog?: string;
+  readonly envVars?: string;
+  readonly watch?: boolean;
+  readonly region?: string;
+}
+
+export async function serveCommand(options: ServeCommandOptions): Promise<void> {
+  const assembly = resolve(options.assembly);
+  const load = () =>
+    LocalGateway.fromAssembly(assembly, {
+      region: options.region,
+      envVars: options.envVars,
+      accessLogFile: options.accessLog,
+      onRequest: printRequest,
+      onFunctionLog: (fn, line) => process.stdout.write(`${pc.dim(`  [${fn}]`)} ${line}\n`),
+    });
+  let gateway = await load();
+  const server = await serveGateway(
+    { handle: (request: GatewayRequest): Promise<PipelineResult> => gateway.handle(request) },
+    { host: options.host, port: options.port },
+  );
+  printBanner(gateway, server.url);
+
+  if (options.watch) {
+    let reloading: Promise<void> | undefined;
+    const watcher = watch(assembly, { ignoreInitial: true, depth: 1, awaitWriteFinish: { stabilityThreshold: 300 } });
+    watcher.on('all', (_event, file) => {
+      if (!/manifest\.json$|\.template\.json$/.test(file) || reloading) return;
+      reloading = (async () => {
+        try {
+          const next = await load();
+          const previous = gateway;
+          gateway = next;
+          await previous.close();
+          console.log(pc.cyan(`↻ reloaded ${assembly}`));
+          printBanner(gateway, server.url);
+        } catch (error) {
+          console.error(pc.red(`✗ reload failed, still serving the previous assembly: ${(error as Error).message}`));
+        } finally {
+          reloading = undefined;
+        }
+      })();
+    });
+  }
+
+  const stop = async () => {
+    await server.close();
+    await gateway.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function printBanner(gateway: LocalGateway, url: string): void {
+  const { model } = gateway;
+  const rows = listRoutes(model);
+  const byStage = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = `${row.api} · stage ${row.stage}`;
+    byStage.set(key, [...(byStage.get(key) ?? []), row]);
+  }
+  for (const [title, stageRows] of byStage) {
+    console.log(pc.bold(`\n${title}`));
+    console.log(
+      formatTable(
+        ['METHOD', 'PATH', 'AUTH', 'API KEY', 'THROTTLE', 'TARGET'],
+        stageRows.map((r) => [
+          r.method,
+          `/${r.stage}${r.path === '/' ? '' : r.path}`,
+          r.authorization,
+          r.apiKey,
+          r.throttle,
+          r.target,
+        ]),
+      ),
+    );
+  }
+  if (model.apiKeys.length > 0) {
+    console.log(pc.bold('\nAPI keys (send as x-api-key)'));
+    for (const key of model.apiKeys) {
+      const plans = model.usagePlans.filter((p) => p.apiKeyIds.includes(key.logicalId)).map((p) => p.name);
+      const origin = key.generated ? pc.dim('generated locally') : pc.dim('from the template');
+      console.log(`  ${key.name.padEnd(20)} ${key.value}  ${plans.join(', ') || 'no plan'}  ${origin}`);
+    }
+  }
+  for (const item of model.unsupported) console.log(pc.yellow(`! ${item.path}: ${item.reason}`));
+  const ambiguous = gateway.pipeline.stages.ambiguousStageNames;
+  console.log(pc.bold('\nServing'));
+  for (const api of model.apis) {
+    for (const stage of api.stages) {
+      const viaRoot = !ambiguous.includes(stage.name);
+      const host = gateway.pipeline.stages.hostNameOf(api);
+      console.log(
+        `  ${url}/${stage.name}/${viaRoot ? '' : pc.dim(`  (send Host: ${host})`)}${viaRoot && model.apis.length > 1 ? pc.dim(`  also Host: ${host}`) : ''}`,
+      );
+    }
+  }
+  for (const domain of model.domains) {
+    console.log(
+      `  ${url}/  ${pc.dim(`with Host: ${domain.domainName} (base paths ${domain.mappings.map((m) => m.basePath).join(', ')})`)}`,
+    );
+  }
+  console.log('');
+}
+
+function printRequest(result: PipelineResult): void {
+  const { context, response, accessLogLine } = result;
+  const status = response.statusCode;
+  const color = status >= 500 ? pc.red : status >= 400 ? pc.yellow : pc.green;
+  const latency = context.responseLatency ?? 0;
+  const extra = context.error ? pc.dim(` ${context.error.responseType}`) : '';
+  console.log(
+    `${color(String(status))} ${context.request.method} ${context.request.rawUrl} ${pc.dim(`${latency}ms`)}${extra}`,
+  );
+  if (accessLogLine !== undefined) console.log(pc.dim(`  ${accessLogLine}`));
+}

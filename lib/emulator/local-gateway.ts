@@ -1,0 +1,184 @@
+/**
+ * The in-process door onto the emulator: load a cloud assembly (or synthesize a Stack in memory), then
+ * `fetch` requests through the same pipeline the HTTP server uses. No port, no Docker.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import type { Clock } from '../core/clock';
+import { loadAssembly, type StackLike, synthesizeToAssembly } from './assembly';
+import { loadEnvOverrides } from './lambda/env-file';
+import type { LambdaInvoker } from './lambda/invoker';
+import { LambdaRuntime } from './lambda/runtime';
+import type { ApiKeyModel, GatewayModel } from './model';
+import { GatewayPipeline, type PipelineResult } from './pipeline';
+import type { GatewayRequest } from './request-context';
+
+export interface LocalGatewayOptions {
+  /** @default - 'us-east-1' */
+  readonly region?: string;
+  /** @default - '123456789012' */
+  readonly accountId?: string;
+  /**
+   * Environment overrides per function, like SAM's `--env-vars`: a file path, or the parsed object
+   * `{ "<FunctionLogicalId>": { "VAR": "value" }, "Parameters": { "VAR": "value" } }`.
+   * @default - the template's environment only
+   */
+  readonly envVars?: string | Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** API key values for keys the template leaves to AWS, by key name or logical id. @default - generated, stable per key */
+  readonly apiKeyValues?: Readonly<Record<string, string>>;
+  /** Append each rendered access-log line to this file. @default - kept in memory only (`accessLog`) */
+  readonly accessLogFile?: string;
+  /** Clock for throttles, quotas and authorizer caches. @default - the system clock */
+  readonly clock?: Clock;
+  /** Randomness for canary traffic splitting, in [0, 1). @default - Math.random */
+  readonly random?: () => number;
+  /** Worker threads per function. @default 2 */
+  readonly poolSize?: number;
+  /** Source IP reported for in-process requests. @default '127.0.0.1' */
+  readonly sourceIp?: string;
+  /** Where handler console output goes. @default - stderr, prefixed with the function name */
+  readonly onFunctionLog?: (functionName: string, line: string) => void;
+  /** Called after every request (the CLI prints its colored line from here). */
+  readonly onRequest?: (result: PipelineResult) => void;
+  /** Keep at most this many access-log lines in memory. @default 10000 */
+  readonly accessLogLimit?: number;
+}
+
+export class LocalGateway {
+  /** Loads `cdk.out` (or any cloud assembly directory). */
+  static async fromAssembly(directory: string, options: LocalGatewayOptions = {}): Promise<LocalGateway> {
+    const model = loadAssembly(directory, {
+      region: options.region,
+      accountId: options.accountId,
+      apiKeyValues: options.apiKeyValues,
+    });
+    return new LocalGateway(model, options);
+  }
+
+  /** Synthesizes the stack's app in memory and serves the result: the template is the only input. */
+  static async fromStack(
+    stack: StackLike & { readonly artifactId?: string },
+    options: LocalGatewayOptions = {},
+  ): Promise<LocalGateway> {
+    const model = loadAssembly(synthesizeToAssembly(stack), {
+      region: options.region,
+      accountId: options.accountId,
+      apiKeyValues: options.apiKeyValues,
+      // Other stacks of the app are still read (their exports resolve) but only this one is served.
+      stacks: stack.artifactId ? [stack.artifactId] : undefined,
+    });
+    return new LocalGateway(model, options);
+  }
+
+  readonly pipeline: GatewayPipeline;
+  private readonly runtime: LambdaInvoker;
+  private readonly lines: string[] = [];
+  private readonly sourceIp: string;
+  /** One ordered append stream, so lines are never interleaved or lost under concurrency. */
+  private readonly accessLogStream?: WriteStream;
+
+  constructor(
+    readonly model: GatewayModel,
+    private readonly options: LocalGatewayOptions = {},
+  ) {
+    const region = options.region ?? 'us-east-1';
+    const accountId = options.accountId ?? '123456789012';
+    const envOverrides = typeof options.envVars === 'string' ? loadEnvOverrides(options.envVars) : options.envVars;
+    this.runtime = new LambdaRuntime(model.functions, {
+      region,
+      accountId,
+      envOverrides,
+      poolSize: options.poolSize,
+      onLog: options.onFunctionLog,
+    });
+    this.pipeline = new GatewayPipeline(model, this.runtime, {
+      region,
+      accountId,
+      clock: options.clock,
+      random: options.random,
+    });
+    this.sourceIp = options.sourceIp ?? '127.0.0.1';
+    if (options.accessLogFile) this.accessLogStream = createWriteStream(options.accessLogFile, { flags: 'a' });
+  }
+
+  /** Access-log lines rendered so far, one per request to a stage with access logging. */
+  get accessLog(): readonly string[] {
+    return this.lines;
+  }
+
+  /** API keys with the values clients must send (generated locally where the template has none). */
+  get apiKeys(): readonly ApiKeyModel[] {
+    return this.model.apiKeys;
+  }
+
+  /** The value of the API key with this name (or logical id); throws when there is none. */
+  apiKey(name: string): string {
+    const key = this.model.apiKeys.find((k) => k.name === name || k.logicalId === name);
+    if (!key) {
+      const known = this.model.apiKeys.map((k) => k.name).join(', ') || 'none';
+      throw new Error(`No API key named "${name}" in the assembly (known: ${known})`);
+    }
+    return key.value;
+  }
+
+  /**
+   * Sends one request through the gateway. `input` is a path (`/v1/users/42`, sent exactly as written),
+   * an absolute URL (its host selects the API or custom domain), or a WHATWG Request.
+   */
+  async fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    const request = await toGatewayRequest(input, init, this.sourceIp);
+    const result = await this.handle(request);
+    const { statusCode, headers, body } = result.response;
+    const responseHeaders = new Headers();
+    for (const [name, value] of headers) responseHeaders.append(name, value);
+    const nullBody = statusCode === 204 || statusCode === 304 || request.method === 'HEAD';
+    return new Response(nullBody ? null : new Uint8Array(body), { status: statusCode, headers: responseHeaders });
+  }
+
+  /** The shared door: the HTTP server calls this too. */
+  async handle(request: GatewayRequest): Promise<PipelineResult> {
+    const result = await this.pipeline.handle(request);
+    if (result.accessLogLine !== undefined) {
+      this.lines.push(result.accessLogLine);
+      const limit = this.options.accessLogLimit ?? 10_000;
+      if (this.lines.length > limit) this.lines.splice(0, this.lines.length - limit);
+      this.accessLogStream?.write(`${result.accessLogLine}\n`);
+    }
+    this.options.onRequest?.(result);
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (this.accessLogStream) {
+      this.accessLogStream.end();
+      await finished(this.accessLogStream);
+    }
+    await this.runtime.close();
+  }
+}
+
+async function toGatewayRequest(
+  input: string | URL | Request,
+  init: RequestInit | undefined,
+  sourceIp: string,
+): Promise<GatewayRequest> {
+  let rawUrl: string;
+  let host = 'localhost';
+  let request: Request;
+  if (typeof input === 'string' && input.startsWith('/')) {
+    rawUrl = input;
+    request = new Request(`http://localhost${input.replace(/^\/+/, '/')}`, init);
+  } else {
+    request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const url = new URL(request.url);
+    rawUrl = `${url.pathname}${url.search}`;
+    host = url.host;
+  }
+  const headers: [string, string][] = [];
+  request.headers.forEach((value, name) => {
+    headers.push([name, value]);
+  });
+  if (!request.headers.has('host')) headers.unshift(['Host', host]);
+  const body = Buffer.from(await request.arrayBuffer());
+  return { method: request.method, rawUrl, headers, body, sourceIp, protocol: 'HTTP/1.1' };
+}
