@@ -1,0 +1,183 @@
+/**
+ * The example gateway: users, orders and search services (and a health check) behind one Portico
+ * Gateway with a JWT REQUEST authorizer, API keys in free and pro usage plans, versions v1 and v2
+ * (v2 adds DELETE /orders/{id} and runs the newer orders handler), and JSON access logs.
+ */
+import * as path from 'node:path';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { IdentitySource } from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as cxapi from 'aws-cdk-lib/cx-api';
+import type { Construct } from 'constructs';
+import { DEV_JWT_AUDIENCE, DEV_JWT_ISSUER, DEV_JWT_SECRET } from '../lambdas/authorizer/dev-secret';
+import { Gateway, RouteAuthorization, RouteIntegration } from '../lib/constructs';
+import { ACCESS_LOG_FORMATS } from '../lib/core/access-log-formats';
+
+const LAMBDAS = path.join(__dirname, '..', 'lambdas');
+
+export interface ExampleDomainProps {
+  /** e.g. `api.example.com`. */
+  readonly domainName: string;
+  /** ACM certificate for `domainName`, in the stack's region. */
+  readonly certificateArn: string;
+}
+
+export interface ExampleGatewayStackProps extends StackProps {
+  /**
+   * Bundle the Lambda code with esbuild (locally, no Docker). Turn it off for template-only synths.
+   * @default true
+   */
+  readonly bundling?: boolean;
+  /**
+   * Serve the versions on a custom domain (`https://<domain>/v1/...`).
+   * @default - execute-api URLs only
+   */
+  readonly domain?: ExampleDomainProps;
+}
+
+export class ExampleGatewayStack extends Stack {
+  readonly gateway: Gateway;
+
+  constructor(scope: Construct, id: string, props: ExampleGatewayStackProps = {}) {
+    super(scope, id, props);
+    if (props.bundling === false) this.node.setContext(cxapi.BUNDLING_STACKS, []);
+
+    const users = this.service('Users', 'users/index.ts');
+    const ordersV1 = this.service('OrdersV1', 'orders/v1.ts');
+    const ordersV2 = this.service('OrdersV2', 'orders/v2.ts');
+    const search = this.service('Search', 'search/index.ts');
+    const health = this.service('Health', 'health/index.ts');
+    const authorizer = this.service('Authorizer', 'authorizer/index.ts', {
+      // The public development secret (lambdas/authorizer/dev-secret.ts): replace it before deploying.
+      JWT_SECRET: DEV_JWT_SECRET,
+      JWT_ISSUER: DEV_JWT_ISSUER,
+      JWT_AUDIENCE: DEV_JWT_AUDIENCE,
+    });
+
+    const jwt = RouteAuthorization.request(authorizer, {
+      authorizerName: 'jwt',
+      identitySources: [IdentitySource.header('Authorization')],
+      // The authorizer allows the whole stage, so one cached policy is right for every route (aws-reference §4.3).
+      resultsCacheTtl: Duration.seconds(300),
+    });
+    // One integration per service; each version's stage says which function serves "orders".
+    const orders = RouteIntegration.lambda(ordersV1, { service: 'orders' });
+    const usersApi = RouteIntegration.lambda(users, { service: 'users' });
+    const searchApi = RouteIntegration.lambda(search, { service: 'search' });
+
+    this.gateway = new Gateway(this, 'Gateway', {
+      restApiName: 'portico-example',
+      description: 'Portico example: users, orders and search behind one gateway',
+      defaultAuthorization: jwt,
+      apiKeyRequired: true,
+      versions: {
+        v1: { variables: { version: 'v1' }, throttle: { rateLimit: 100, burstLimit: 200 } },
+        v2: {
+          variables: { version: 'v2' },
+          throttle: { rateLimit: 200, burstLimit: 400 },
+          functions: { orders: ordersV2 },
+        },
+      },
+      stageOptions: { accessLog: { format: ACCESS_LOG_FORMATS.json } },
+      routes: {
+        'GET /health': {
+          integration: RouteIntegration.lambda(health, { service: 'health' }),
+          authorization: RouteAuthorization.none(),
+          apiKeyRequired: false,
+        },
+        'GET /users': { integration: usersApi },
+        'POST /users': { integration: usersApi },
+        'GET /users/{id}': { integration: usersApi },
+        'GET /orders': { integration: orders },
+        'POST /orders': { integration: orders },
+        'GET /orders/{id}': { integration: orders },
+        'DELETE /orders/{id}': { integration: orders, versions: ['v2'] },
+        'GET /search': { integration: searchApi },
+        'ANY /search/{proxy+}': { integration: searchApi },
+        // An HTTP backend learns who called through a header mapped from the authorizer's principal id.
+        'GET /status/{proxy+}': {
+          integration: RouteIntegration.http('https://status.example.com/{proxy}', {
+            requestParameters: { 'integration.request.header.x-user-id': 'context.authorizer.principalId' },
+          }),
+        },
+      },
+      usagePlans: {
+        free: {
+          throttle: { rateLimit: 5, burstLimit: 10 },
+          quota: { limit: 1000, period: 'DAY' },
+          methodThrottles: { 'POST /orders': { rateLimit: 1, burstLimit: 2 } },
+        },
+        pro: { throttle: { rateLimit: 50, burstLimit: 100 }, quota: { limit: 100_000, period: 'MONTH' } },
+      },
+      // No key values: API Gateway generates them, so no secret is written into the template.
+      consumers: { hobbyist: { plan: 'free' }, acme: { plan: 'pro' } },
+      domain: props.domain,
+    });
+
+    this.acknowledgeGatewayFindings();
+
+    for (const version of this.gateway.versions) {
+      new CfnOutput(this, `${version.versionName}Url`, {
+        description: `Invoke URL of version ${version.versionName}`,
+        value: version.url,
+      });
+    }
+    if (this.gateway.domain) {
+      new CfnOutput(this, 'DomainTarget', {
+        description: 'Point a DNS alias (or CNAME) for the custom domain at this name',
+        value: this.gateway.domain.regionalDomainName,
+      });
+    }
+  }
+
+  private service(id: string, entry: string, environment?: Record<string, string>): NodejsFunction {
+    const fn = new NodejsFunction(this, id, {
+      entry: path.join(LAMBDAS, entry),
+      handler: 'handler',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 256,
+      timeout: Duration.seconds(10),
+      environment,
+      bundling: { forceDockerBundling: false, target: 'node22', minify: true, sourceMap: true },
+    });
+    // cdk-nag (AwsSolutions) findings this example accepts, each with its reason.
+    Validations.of(fn).acknowledge(
+      {
+        id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason:
+          'The basic execution role only lets the function write its own CloudWatch logs; it grants no data access.',
+      },
+      {
+        id: 'AwsSolutions::AwsSolutions-L1',
+        reason:
+          'The example pins Node.js 22 (LTS, supported by Lambda until 2027) so the bundle target matches the ' +
+          'Node versions the local emulator and CI run; move to the next LTS together with the toolchain.',
+      },
+    );
+    return fn;
+  }
+
+  private acknowledgeGatewayFindings(): void {
+    Validations.of(this.gateway).acknowledge(
+      {
+        id: 'AwsSolutions::AwsSolutions-APIG2',
+        reason:
+          'Every route is a proxy integration; the services validate their own input (lambdas/shared/validate.ts) ' +
+          'and answer 400 with a reason, which API Gateway request validators could not express.',
+      },
+      {
+        id: 'AwsSolutions::AwsSolutions-APIG6',
+        reason:
+          'Execution logs need the account-wide API Gateway CloudWatch Logs role, which a sample app must not ' +
+          'overwrite; access logs are on for every stage. Enable with executionLogLevel + ApiGatewayAccountLoggingRole.',
+      },
+      {
+        id: 'AwsSolutions::AwsSolutions-APIG3',
+        reason:
+          'WAF is an account-level choice outside this example; associate a WAFv2 web ACL with each stage in production.',
+      },
+    );
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * The public `Gateway` construct (REST flavor): a route table, its authorization, usage plans and API
+ * keys, one REST API per version (docs/decisions/0002), access logs, an optional custom domain. Each
+ * version's API is one OpenAPI document in one `AWS::ApiGateway::RestApi` (docs/decisions/0001).
+ */
+import { Annotations, Stack } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { checkApiKeys } from '../core/checks';
+import { RESERVED_SCHEME_NAMES } from '../core/openapi';
+import { formatRouteKey, parseRouteKey } from '../core/route-key';
+import type { ApiKeySource, RouteSpec, RouteTable } from '../core/route-table';
+import { ApiGatewayAccountLoggingRole } from './account-logging-role';
+import type { AuthorizerDefinition, RouteAuthorization } from './authorization';
+import { type CustomDomainOptions, GatewayDomain } from './custom-domain';
+import { type GatewaySnapshot, gatewayFindings } from './gateway-findings';
+import { watchStackResourceBudget } from './resource-budget';
+import { type RouteOptions, resolveIntegration } from './routes';
+import { type ConsumerOptions, GatewayConsumer, GatewayUsagePlan, type UsagePlanOptions } from './usage-plans';
+import { GatewayVersion, type StageOptions, type VersionOptions } from './versions';
+
+export interface GatewayProps {
+  /**
+   * Name of the REST APIs; each version's API is named `<restApiName>-<version>`.
+   * @default - the construct id
+   */
+  readonly restApiName?: string;
+  /**
+   * Description of the REST APIs.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Routes by route key (`'GET /users/{id}'`, `'ANY /search/{proxy+}'`); more with `addRoute()`.
+   * @default - none
+   */
+  readonly routes?: Record<string, RouteOptions>;
+  /**
+   * Authorization of every route that does not name its own.
+   * @default - none: every route must name its authorization, or the synth fails naming the route
+   */
+  readonly defaultAuthorization?: RouteAuthorization;
+  /**
+   * Whether routes require an API key unless they say otherwise.
+   * @default false
+   */
+  readonly apiKeyRequired?: boolean;
+  /**
+   * Where API Gateway reads the API key: the `x-api-key` header, or the `usageIdentifierKey` a Lambda
+   * authorizer returns.
+   * @default 'HEADER'
+   */
+  readonly apiKeySource?: ApiKeySource;
+  /**
+   * Media types API Gateway treats as binary (e.g. `image/png`, `*\/*`).
+   * @default - none
+   */
+  readonly binaryMediaTypes?: string[];
+  /**
+   * API versions by name (each one REST API with one stage of that name).
+   * @default { v1: {} }
+   */
+  readonly versions?: Record<string, VersionOptions>;
+  /**
+   * Stage settings for every version (a version's own settings take precedence).
+   * @default - see StageOptions: JSON access logs kept one month, no stage throttle, no execution logs
+   */
+  readonly stageOptions?: StageOptions;
+  /**
+   * Usage plans (tiers) by name; more with `addUsagePlan()`.
+   * @default - none
+   */
+  readonly usagePlans?: Record<string, UsagePlanOptions>;
+  /**
+   * API key holders by name, each assigned to one usage plan; more with `addConsumer()`.
+   * @default - none
+   */
+  readonly consumers?: Record<string, ConsumerOptions>;
+  /**
+   * A custom domain with a base path per version.
+   * @default - only the execute-api URLs
+   */
+  readonly domain?: CustomDomainOptions;
+}
+
+interface DeclaredRoute {
+  readonly spec: RouteSpec;
+  readonly versions: readonly string[];
+}
+
+const DEFAULT_VERSIONS: Record<string, VersionOptions> = { v1: {} };
+/** Authorizer names become OpenAPI security scheme names. */
+const AUTHORIZER_NAME = /^[A-Za-z0-9._-]+$/;
+
+export class Gateway extends Construct {
+  /** The versions, in declaration order. */
+  readonly versions: readonly GatewayVersion[];
+  readonly domain?: GatewayDomain;
+
+  private readonly props: GatewayProps;
+  private readonly restApiName: string;
+  private readonly routes: DeclaredRoute[] = [];
+  private readonly authorizers = new Map<string, { definition: AuthorizerDefinition; fingerprint: string }>();
+  private readonly serviceHandlers = new Map<string, { handler: lambda.IFunction; route: string }>();
+  private readonly plans = new Map<string, GatewayUsagePlan>();
+  private readonly consumerKeys = new Map<string, GatewayConsumer>();
+  private readonly warned = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: GatewayProps = {}) {
+    super(scope, id);
+    this.props = props;
+    this.restApiName = props.restApiName ?? id;
+    const versions = props.versions ?? DEFAULT_VERSIONS;
+    if (Object.keys(versions).length === 0) {
+      throw new Error(`Gateway "${this.node.path}": versions is empty; declare at least one, e.g. { v1: {} }.`);
+    }
+    this.versions = Object.entries(versions).map(
+      ([name, options]) =>
+        new GatewayVersion(this, name, {
+          versionName: name,
+          restApiName: this.restApiName,
+          description: props.description,
+          options: mergeStageOptions(props.stageOptions ?? {}, options),
+          definition: () => ({ table: this.routeTable(name), usagePlans: this.planSpecs() }),
+        }),
+    );
+    if (props.domain) this.domain = new GatewayDomain(this, 'Domain', props.domain, this.versions);
+    for (const [name, options] of Object.entries(props.usagePlans ?? {})) this.addUsagePlan(name, options);
+    for (const [name, options] of Object.entries(props.consumers ?? {})) this.addConsumer(name, options);
+    for (const [key, options] of Object.entries(props.routes ?? {})) this.addRoute(key, options);
+    this.node.addValidation({ validate: () => this.validate() });
+    watchStackResourceBudget(Stack.of(this));
+  }
+
+  /** The version named `name`; throws when there is none. */
+  version(name: string): GatewayVersion {
+    const version = this.versions.find((v) => v.versionName === name);
+    if (!version) throw new Error(`Gateway "${this.node.path}" has no version "${name}" (${this.versionList()}).`);
+    return version;
+  }
+
+  /** Adds a route (`'GET /users/{id}'`) to every version, or to the versions it names. */
+  addRoute(routeKey: string, options: RouteOptions): void {
+    const key = parseRouteKey(routeKey);
+    const name = formatRouteKey(key);
+    const authorization = options.authorization ?? this.props.defaultAuthorization;
+    if (authorization === undefined) {
+      throw new Error(
+        `Route "${name}" has no authorization decision. Pass authorization on the route ` +
+          '(RouteAuthorization.none() to make it public, or an authorizer/IAM), or set defaultAuthorization on the Gateway.',
+      );
+    }
+    const versions = options.versions ?? this.versions.map((v) => v.versionName);
+    if (versions.length === 0)
+      throw new Error(`Route "${name}": versions is empty; leave it out to serve every version.`);
+    for (const version of versions) {
+      if (!this.versions.some((v) => v.versionName === version)) {
+        throw new Error(`Route "${name}": version "${version}" is not declared (${this.versionList()}).`);
+      }
+    }
+    const target = options.integration._target;
+    const { integration, requestParameters } = resolveIntegration(name, key, target);
+    if (target.kind === 'lambda') this.registerService(target.service, target.handler, name);
+    const authorizer = authorization._authorizer;
+    if (authorizer) this.registerAuthorizer(authorizer, name);
+    this.routes.push({
+      spec: {
+        key,
+        authorization: authorization._spec,
+        apiKeyRequired: options.apiKeyRequired ?? this.props.apiKeyRequired ?? false,
+        integration,
+        requestParameters,
+      },
+      versions: [...versions],
+    });
+    for (const version of versions.map((v) => this.version(v))) {
+      if (target.kind === 'lambda') version._bindService(target.service, target.handler);
+      if (authorizer) version._bindAuthorizer(authorizer);
+    }
+  }
+
+  /** Adds a usage plan (tier) covering every version's stage. */
+  addUsagePlan(name: string, options: UsagePlanOptions = {}): GatewayUsagePlan {
+    if (this.plans.has(name)) throw new Error(`Usage plan "${name}" is declared twice; plan names must be unique.`);
+    const plan = new GatewayUsagePlan(this, `UsagePlan${name}`, {
+      planName: name,
+      options,
+      apiStages: () =>
+        this.versions.map((version) => ({
+          apiId: version.restApi.ref,
+          stage: version.stage.ref,
+          routeKeys: new Set(this.routeTable(version.versionName).routes.map((route) => formatRouteKey(route.key))),
+        })),
+    });
+    this.plans.set(name, plan);
+    return plan;
+  }
+
+  /** Adds an API key holder to a declared usage plan. Without `value`, API Gateway generates the key. */
+  addConsumer(name: string, options: ConsumerOptions): GatewayConsumer {
+    if (this.consumerKeys.has(name))
+      throw new Error(`Consumer "${name}" is declared twice; consumer names must be unique.`);
+    const spec = { name, plan: options.plan, ...(options.value === undefined ? {} : { value: options.value }) };
+    const errors = checkApiKeys([spec], [...this.plans.keys()]).filter((finding) => finding.level === 'error');
+    if (errors.length > 0) throw new Error(errors.map((finding) => finding.message).join(' '));
+    const consumer = new GatewayConsumer(this, `Consumer${name}`, {
+      consumerName: name,
+      options,
+      usagePlan: this.plans.get(options.plan)!.usagePlan,
+    });
+    this.consumerKeys.set(name, consumer);
+    return consumer;
+  }
+
+  /** The route table one version serves (complete once every route is added). */
+  routeTable(versionName: string): RouteTable {
+    const routes = this.routes.filter((route) => route.versions.includes(versionName)).map((route) => route.spec);
+    return this.tableShape(routes);
+  }
+
+  private tableShape(routes: readonly RouteSpec[]): RouteTable {
+    const used = new Set(
+      routes.flatMap((route) => (route.authorization.kind === 'authorizer' ? [route.authorization.authorizer] : [])),
+    );
+    return {
+      routes,
+      authorizers: [...this.authorizers.values()]
+        .map(({ definition }) => definition.spec)
+        .filter((spec) => used.has(spec.name)),
+      apiKeySource: this.props.apiKeySource ?? 'HEADER',
+      binaryMediaTypes: [...(this.props.binaryMediaTypes ?? [])],
+    };
+  }
+
+  private registerService(service: string, handler: lambda.IFunction, route: string): void {
+    const existing = this.serviceHandlers.get(service);
+    if (existing === undefined) {
+      this.serviceHandlers.set(service, { handler, route });
+    } else if (existing.handler !== handler) {
+      throw new Error(
+        `Routes "${existing.route}" and "${route}" call service "${service}" with two different functions. ` +
+          'A service has one function per version: name the other one differently with ' +
+          'RouteIntegration.lambda(fn, { service }), or give a version its own function with versions: { v2: { functions } }.',
+      );
+    }
+  }
+
+  private registerAuthorizer(definition: AuthorizerDefinition, route: string): void {
+    const name = definition.spec.name;
+    if (!AUTHORIZER_NAME.test(name) || RESERVED_SCHEME_NAMES.includes(name)) {
+      throw new Error(
+        `Route "${route}": authorizer name "${name}" must use only A-Z a-z 0-9 . _ - and not be ` +
+          `${RESERVED_SCHEME_NAMES.map((n) => `"${n}"`).join(' or ')}; pass another authorizerName.`,
+      );
+    }
+    const fingerprint = JSON.stringify(definition.spec);
+    const existing = this.authorizers.get(name);
+    if (existing === undefined) {
+      this.authorizers.set(name, { definition, fingerprint });
+    } else if (existing.fingerprint !== fingerprint) {
+      throw new Error(
+        `Route "${route}": two different authorizers are named "${name}". Reuse one RouteAuthorization object, ` +
+          'or give the other authorizer another authorizerName.',
+      );
+    }
+  }
+
+  private planSpecs() {
+    return [...this.plans.values()].map((plan) => plan.spec);
+  }
+
+  private versionList(): string {
+    return `declared: ${this.versions.map((v) => `"${v.versionName}"`).join(', ')}`;
+  }
+
+  private validate(): string[] {
+    const findings = gatewayFindings(this.snapshot());
+    for (const warning of findings.filter((finding) => finding.level === 'warning')) {
+      // Validation may run more than once (each synth); annotate each warning once.
+      if (this.warned.has(warning.message)) continue;
+      this.warned.add(warning.message);
+      Annotations.of(this).addWarningV2(`portico:${warning.ruleId}`, warning.message);
+    }
+    return findings.filter((finding) => finding.level === 'error').map((finding) => finding.message);
+  }
+
+  /** The gateway as plain data, for the whole-gateway checks. */
+  private snapshot(): GatewaySnapshot {
+    const allRoutes = new Map(this.routes.map((route) => [formatRouteKey(route.spec.key), route.spec]));
+    return {
+      versions: this.versions,
+      tables: new Map(this.versions.map((version) => [version.versionName, this.routeTable(version.versionName)])),
+      allRoutes: this.tableShape([...allRoutes.values()]),
+      plans: this.planSpecs(),
+      apiKeys: [...this.consumerKeys.values()].map((consumer) => consumer.spec),
+      authorizers: new Map([...this.authorizers].map(([name, { definition }]) => [name, definition.spec])),
+      accountLoggingRoleDeclared: ApiGatewayAccountLoggingRole.isDeclaredIn(this),
+    };
+  }
+}
+
+function mergeStageOptions(defaults: StageOptions, version: VersionOptions): VersionOptions {
+  return {
+    ...defaults,
+    ...version,
+    variables: { ...defaults.variables, ...version.variables },
+    accessLog: { ...defaults.accessLog, ...version.accessLog },
+  };
+}

@@ -1,0 +1,36 @@
+export { type AccessLogOptions, StageAccessLog } from './access-log';
+export { ApiGatewayAccountLoggingRole, type ApiGatewayAccountLoggingRoleProps } from './account-logging-role';
+export {
+  type AuthorizerOptions,
+  type CognitoAuthorizationOptions,
+  type RequestAuthorizerOptions,
+  RouteAuthorization,
+  type TokenAuthorizerOptions,
+} from './authorization';
+export { type CustomDomainOptions, GatewayDomain } from './custom-domain';
+export { DEFINITION_WARNING_BYTES, definitionBytes, MAX_TEMPLATE_BYTES } from './definition-size';
+export { Gateway, type GatewayProps } from './gateway';
+export {
+  type BackendIntegrationOptions,
+  type HttpIntegrationOptions,
+  type LambdaIntegrationOptions,
+  type MockIntegrationOptions,
+  RouteIntegration,
+} from './integrations';
+export { countStackResources, MAX_STACK_RESOURCES, STACK_RESOURCES_WARNING } from './resource-budget';
+export type { RouteOptions } from './routes';
+export {
+  type ConsumerOptions,
+  GatewayConsumer,
+  GatewayUsagePlan,
+  methodThrottleKey,
+  type UsagePlanOptions,
+} from './usage-plans';
+export {
+  type CanaryOptions,
+  type ExecutionLogLevel,
+  functionStageVariable,
+  GatewayVersion,
+  type StageOptions,
+  type VersionOptions,
+} from './versions';

@@ -1,0 +1,135 @@
+/**
+ * What a route calls: a Lambda function (proxy integration), an HTTP backend (HTTP proxy) or a mock.
+ * Lambda targets are addressed through a stage variable per service (docs/decisions/0002), so each
+ * version's stage decides which function, version or alias serves the service.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+
+/** Settings shared by integrations that call a backend. */
+export interface BackendIntegrationOptions {
+  /**
+   * How long API Gateway waits for the backend (50 ms to 29 s).
+   * @default Duration.seconds(29)
+   */
+  readonly timeout?: Duration;
+  /**
+   * Integration request parameter mapping, in API Gateway's form, e.g.
+   * `{ 'integration.request.header.x-user-id': 'context.authorizer.principalId' }`. Sources may be
+   * `method.request.{path,querystring,header}.<name>`, `context.<variable>`, `stageVariables.<name>`
+   * or a quoted literal (`"'value'"`).
+   * @default - no mapping (HTTP backends still get the route's path parameters mapped by name)
+   */
+  readonly requestParameters?: Record<string, string>;
+}
+
+export interface LambdaIntegrationOptions extends BackendIntegrationOptions {
+  /**
+   * The service this function implements. Each version's stage holds the function for the service in
+   * the stage variable `<service>Function`, and a version may serve the service with another function,
+   * version or alias (`VersionOptions.functions`).
+   * @default - the function's construct id with its first letter lower-cased and a trailing
+   * "Function", "Handler", "Fn" or "Lambda" removed (`UsersFunction` → `users`)
+   */
+  readonly service?: string;
+}
+
+export interface HttpIntegrationOptions extends BackendIntegrationOptions {
+  /**
+   * Method used toward the backend.
+   * @default - the route's method (`ANY` passes the client's method through)
+   */
+  readonly httpMethod?: string;
+}
+
+export interface MockIntegrationOptions {
+  /**
+   * Status code of the response.
+   * @default 200
+   */
+  readonly statusCode?: number;
+  /**
+   * Static response headers.
+   * @default - none
+   */
+  readonly headers?: Record<string, string>;
+  /**
+   * Response body (an `application/json` response template).
+   * @default - empty body
+   */
+  readonly body?: string;
+}
+
+/** @internal What the Gateway needs to know about an integration before it becomes a `RouteSpec`. */
+export type IntegrationTarget =
+  | {
+      readonly kind: 'lambda';
+      readonly handler: lambda.IFunction;
+      readonly service: string;
+      readonly timeoutMs: number;
+      readonly requestParameters: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly kind: 'http';
+      readonly url: string;
+      readonly httpMethod?: string;
+      readonly timeoutMs: number;
+      readonly requestParameters: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly kind: 'mock';
+      readonly statusCode: number;
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body?: string;
+    };
+
+const DEFAULT_TIMEOUT = Duration.seconds(29);
+
+export class RouteIntegration {
+  /** Lambda proxy integration (`AWS_PROXY`): the function receives the payload 1.0 event. */
+  static lambda(handler: lambda.IFunction, options: LambdaIntegrationOptions = {}): RouteIntegration {
+    return new RouteIntegration({
+      kind: 'lambda',
+      handler,
+      service: options.service ?? serviceNameOf(handler),
+      timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT).toMilliseconds(),
+      requestParameters: { ...options.requestParameters },
+    });
+  }
+
+  /**
+   * HTTP proxy integration (`HTTP_PROXY`) to `url`, which may use the route's path parameters
+   * (`https://backend.example.com/items/{id}`) and `${stageVariables.name}`.
+   */
+  static http(url: string, options: HttpIntegrationOptions = {}): RouteIntegration {
+    return new RouteIntegration({
+      kind: 'http',
+      url,
+      httpMethod: options.httpMethod?.toUpperCase(),
+      timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT).toMilliseconds(),
+      requestParameters: { ...options.requestParameters },
+    });
+  }
+
+  /** Mock integration: API Gateway answers by itself (health checks, placeholders). */
+  static mock(options: MockIntegrationOptions = {}): RouteIntegration {
+    return new RouteIntegration({
+      kind: 'mock',
+      statusCode: options.statusCode ?? 200,
+      headers: { ...options.headers },
+      body: options.body,
+    });
+  }
+
+  private constructor(
+    /** @internal */
+    readonly _target: IntegrationTarget,
+  ) {}
+}
+
+/** `UsersFunction` → `users`, `OrdersV1Handler` → `ordersV1`. */
+export function serviceNameOf(handler: lambda.IFunction): string {
+  const id = handler.node.id.replace(/[^A-Za-z0-9]/g, '');
+  const base = id.replace(/(Function|Handler|Fn|Lambda)$/, '') || id || 'service';
+  return base.charAt(0).toLowerCase() + base.slice(1);
+}

@@ -1,0 +1,83 @@
+/**
+ * `x-amazon-apigateway-integration` for one route (DG:api-gateway-swagger-extensions-integration): Lambda
+ * proxy (`aws_proxy`), HTTP proxy (`http_proxy`) or `mock`, plus the method responses a mock needs.
+ */
+import type { RouteSpec } from '../route-table';
+import { type AwsLocation, lambdaInvocationUri } from './aws-uris';
+import type { IntegrationExtension, MethodResponse } from './openapi-document';
+
+export interface RenderedIntegration {
+  readonly extension: IntegrationExtension;
+  readonly responses: Readonly<Record<string, MethodResponse>>;
+}
+
+export function renderIntegration(route: RouteSpec, aws: AwsLocation): RenderedIntegration {
+  const integration = route.integration;
+  const requestParameters =
+    Object.keys(route.requestParameters).length === 0 ? {} : { requestParameters: sorted(route.requestParameters) };
+  switch (integration.kind) {
+    case 'lambda':
+      return {
+        extension: {
+          type: 'aws_proxy',
+          // Lambda's Invoke API is always called with POST, whatever the client's method (aws-reference §9.1 note).
+          httpMethod: 'POST',
+          uri: lambdaInvocationUri(integration.functionArn, aws),
+          timeoutInMillis: integration.timeoutMs,
+          passthroughBehavior: 'when_no_match',
+          ...requestParameters,
+        },
+        // Proxy integrations pass the backend's response through; no method responses are needed.
+        responses: {},
+      };
+    case 'http':
+      return {
+        extension: {
+          type: 'http_proxy',
+          httpMethod: integration.method,
+          uri: integration.url,
+          timeoutInMillis: integration.timeoutMs,
+          passthroughBehavior: 'when_no_match',
+          ...requestParameters,
+        },
+        responses: {},
+      };
+    case 'mock': {
+      const statusCode = String(integration.statusCode);
+      const headerNames = Object.keys(integration.responseHeaders).sort();
+      const responseParameters = Object.fromEntries(
+        headerNames.map((name) => [`method.response.header.${name}`, `'${integration.responseHeaders[name]}'`]),
+      );
+      return {
+        extension: {
+          type: 'mock',
+          passthroughBehavior: 'when_no_match',
+          // A mock integration answers with the status code its request template names.
+          requestTemplates: { 'application/json': `{"statusCode": ${integration.statusCode}}` },
+          responses: {
+            default: {
+              statusCode,
+              ...(headerNames.length === 0 ? {} : { responseParameters }),
+              ...(integration.responseBody === undefined
+                ? {}
+                : { responseTemplates: { 'application/json': integration.responseBody } }),
+            },
+          },
+          ...requestParameters,
+        },
+        responses: {
+          [statusCode]: {
+            description: 'Mock response',
+            ...(headerNames.length === 0
+              ? {}
+              : { headers: Object.fromEntries(headerNames.map((name) => [name, { schema: { type: 'string' } }])) }),
+          },
+        },
+      };
+    }
+  }
+}
+
+function sorted(record: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

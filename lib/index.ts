@@ -1,0 +1,6 @@
+/** Portico's public API: the CDK constructs, the access log presets and the core vocabulary they use. */
+export * from './constructs';
+export { ACCESS_LOG_FORMATS, type AccessLogFormatName } from './core/access-log-formats';
+export type { ApiKeySource } from './core/route-table';
+export type { QuotaPeriod, QuotaSettings, ThrottleSettings } from './core/throttle-settings';
+// export * from './emulator/local-gateway';
