@@ -71,7 +71,7 @@ describe('the emulator over real HTTP on 127.0.0.1', () => {
   it('routes invalid percent-encoding as AWS does: path parameters stay encoded, the query keeps bad escapes', async () => {
     const response = await fetch(`${server.url}/live/items/%E0%A4%A?q=%ZZ`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { pathParameters: unknown; query: unknown };
     expect(body.pathParameters).toEqual({ id: '%E0%A4%A' });
     expect(body.query).toEqual({ q: '%ZZ' });
   });
