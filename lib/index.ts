@@ -3,4 +3,4 @@ export * from './constructs';
 export { ACCESS_LOG_FORMATS, type AccessLogFormatName } from './core/access-log-formats';
 export type { ApiKeySource } from './core/route-table';
 export type { QuotaPeriod, QuotaSettings, ThrottleSettings } from './core/throttle-settings';
-// export * from './emulator/local-gateway';
+export * from './emulator/local-gateway';
