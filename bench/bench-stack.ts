@@ -1,7 +1,8 @@
 /**
- * The gateway the emulator benchmark serves, written with plain aws-cdk-lib (the emulator must serve those as
- * well as Portico's own): a trivial handler behind a cached REQUEST authorizer, a required API key in a usage
- * plan with limits high enough not to throttle the run, and a JSON access log.
+ * The gateway the request benchmarks serve, written with plain aws-cdk-lib (the emulator must serve those as
+ * well as Portico's own). One trivial handler behind three routes, each adding a step of the request path:
+ * `/plain` (no auth), `/auth` (a cached REQUEST authorizer), `/keyed` (authorizer and a required API key in a
+ * usage plan whose limits never throttle the run). With `accessLog`, the stage writes a JSON access log.
  */
 import { App, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
@@ -12,9 +13,17 @@ import { ACCESS_LOG_FORMATS } from '../lib/core/access-log-formats';
 export const BENCH_BODY = JSON.stringify({ ok: true, service: 'bench' });
 export const BENCH_API_KEY = 'bench-api-key-0123456789abcdef';
 export const BENCH_TOKEN = 'Bearer bench-token';
+export const BENCH_STAGE = 'bench';
 
-export function buildBenchStack(outdir?: string): Stack {
-  const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+export interface BenchStackOptions {
+  /** JSON access log on the stage. @default false */
+  readonly accessLog?: boolean;
+  /** @default - CDK's temporary directory */
+  readonly outdir?: string;
+}
+
+export function buildBenchStack(options: BenchStackOptions = {}): Stack {
+  const app = new App({ outdir: options.outdir, context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new Stack(app, 'PorticoBench');
   const handler = new lambda.Function(stack, 'Trivial', {
     runtime: lambda.Runtime.NODEJS_22_X,
@@ -34,23 +43,45 @@ export function buildBenchStack(outdir?: string): Stack {
     handler: authorizerFn,
     identitySources: [apigateway.IdentitySource.header('Authorization')],
   });
-  const logGroup = new logs.LogGroup(stack, 'AccessLogs');
   const api = new apigateway.RestApi(stack, 'Api', {
     cloudWatchRole: false,
     deployOptions: {
-      stageName: 'bench',
-      accessLogDestination: new apigateway.LogGroupLogDestination(logGroup),
-      accessLogFormat: apigateway.AccessLogFormat.custom(ACCESS_LOG_FORMATS.json),
+      stageName: BENCH_STAGE,
+      ...(options.accessLog
+        ? {
+            accessLogDestination: new apigateway.LogGroupLogDestination(new logs.LogGroup(stack, 'AccessLogs')),
+            accessLogFormat: apigateway.AccessLogFormat.custom(ACCESS_LOG_FORMATS.json),
+          }
+        : {}),
     },
   });
   const integration = new apigateway.LambdaIntegration(handler);
   api.root.addResource('plain').addMethod('GET', integration, { authorizationType: apigateway.AuthorizationType.NONE });
-  api.root.addResource('full').addMethod('GET', integration, { authorizer, apiKeyRequired: true });
+  api.root.addResource('auth').addMethod('GET', integration, { authorizer });
+  api.root.addResource('keyed').addMethod('GET', integration, { authorizer, apiKeyRequired: true });
   const plan = api.addUsagePlan('Plan', {
     throttle: { rateLimit: 1_000_000, burstLimit: 1_000_000 },
-    quota: { limit: 100_000_000, period: apigateway.Period.DAY },
+    quota: { limit: 1_000_000_000, period: apigateway.Period.DAY },
     apiStages: [{ api, stage: api.deploymentStage }],
   });
   plan.addApiKey(api.addApiKey('Key', { apiKeyName: 'bench', value: BENCH_API_KEY }));
   return stack;
 }
+
+/** The request scenarios, each adding one step to the one before. */
+export const SCENARIOS = [
+  { name: 'trivial handler, no auth', path: '/plain', headers: {}, accessLog: false },
+  { name: '+ cached Lambda authorizer', path: '/auth', headers: { Authorization: BENCH_TOKEN }, accessLog: false },
+  {
+    name: '+ API key and usage plan',
+    path: '/keyed',
+    headers: { Authorization: BENCH_TOKEN, 'x-api-key': BENCH_API_KEY },
+    accessLog: false,
+  },
+  {
+    name: '+ access log to file',
+    path: '/keyed',
+    headers: { Authorization: BENCH_TOKEN, 'x-api-key': BENCH_API_KEY },
+    accessLog: true,
+  },
+] as const;

@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 
 export interface LoadResult {
   readonly requestsPerSecond: number;
+  /** Latency percentiles in milliseconds. */
   readonly p50: number;
   readonly p99: number;
   readonly total: number;
@@ -10,18 +11,28 @@ export interface LoadResult {
   readonly errors: number;
 }
 
-export async function runLoad(
-  url: string,
-  options: { connections: number; durationSeconds: number; headers?: Record<string, string> },
-): Promise<LoadResult> {
+export interface LoadOptions {
+  readonly connections: number;
+  /** Run for this long... */
+  readonly durationSeconds?: number;
+  /** ...or until this many requests are answered (quick runs). */
+  readonly amount?: number;
+  readonly headers?: Record<string, string>;
+}
+
+export async function runLoad(url: string, options: LoadOptions): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections: options.connections,
-    duration: options.durationSeconds,
+    ...(options.amount === undefined ? { duration: options.durationSeconds ?? 10 } : { amount: options.amount }),
     headers: options.headers,
   });
   return {
-    requestsPerSecond: result.requests.average,
+    // autocannon averages per-second samples for timed runs; a run of N requests is timed end to end.
+    requestsPerSecond:
+      options.amount === undefined
+        ? result.requests.average
+        : result.requests.total / ((new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000),
     p50: result.latency.p50,
     p99: result.latency.p99,
     total: result.requests.total,

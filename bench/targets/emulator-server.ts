@@ -1,11 +1,14 @@
-/** The emulator serving the benchmark stack over HTTP, with its access log written to a file. */
+/**
+ * The emulator serving the benchmark stack over HTTP as `portico serve` does: from a synthesized cloud
+ * assembly, `emulator-server.ts <cdk.out> [access-log-file]`. With a file, every access-log line of the
+ * stage is appended to it.
+ */
 import { LocalGateway } from '../../lib/emulator/local-gateway';
 import { serveGateway } from '../../lib/emulator/server';
-import { buildBenchStack } from '../bench-stack';
 
 async function main(): Promise<void> {
-  const accessLogFile = process.argv[2];
-  const gateway = await LocalGateway.fromStack(buildBenchStack(), { accessLogFile, onFunctionLog: () => {} });
+  const [assembly, accessLogFile] = process.argv.slice(2);
+  const gateway = await LocalGateway.fromAssembly(assembly, { accessLogFile, onFunctionLog: () => {} });
   const server = await serveGateway(gateway, { port: 0 });
   console.log(`READY ${server.port}`);
   process.on('SIGTERM', async () => {

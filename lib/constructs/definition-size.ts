@@ -1,49 +1,83 @@
 /**
- * The OpenAPI bodies count toward CloudFormation's template size limit (1 MB for a template in S3), as
- * the CDK writes them: JSON indented by one space. docs/decisions/0001 measures bytes per route; this
- * check warns well before the limit and fails when the bodies alone cannot fit.
+ * The OpenAPI definitions and CloudFormation's template size limit (docs/decisions/0006). Definitions that
+ * would crowd the template leave it as assets (`definition-asset.ts`), so the template file stays small.
+ * What still counts is the *processed* template, the one CloudFormation builds after running
+ * `AWS::Include`: 1 MB at most ("Troubleshoot the processed template", CloudFormation user guide). Inline
+ * and included definitions count there; definitions API Gateway imports from S3 do not.
  */
-import { Stack } from 'aws-cdk-lib';
+import { CfnElement, Stack } from 'aws-cdk-lib';
 import type { Finding } from '../core/checks';
-import type { GatewayVersion } from './versions';
+import {
+  compactDefinitionBytes,
+  type DefinitionSource,
+  definitionBytes,
+  definitionPlacement,
+  INLINE_DEFINITIONS_BUDGET,
+  registeredDefinitions,
+} from './definition-asset';
 
-/** Warn above this many bytes of one version's definition: the rest of the stack needs room too. */
-export const DEFINITION_WARNING_BYTES = 700 * 1024;
-/** CloudFormation rejects larger templates (S3-hosted), so larger bodies can never deploy. */
+export { definitionBytes, INLINE_DEFINITIONS_BUDGET };
+
+/** Warn above this estimate of the processed template (90 %): a few more routes would not deploy. */
+export const DEFINITION_WARNING_BYTES = 900_000;
+/** CloudFormation rejects larger processed templates (template in S3, after transforms). */
 export const MAX_TEMPLATE_BYTES = 1_000_000;
 
-/** Where the body sits in the template: `Resources` → logical id → `Properties` → `Body`. */
-const BODY_DEPTH = 4;
-
-/** Bytes the version's definition adds to the template file (resolved, indented as the CDK writes it). */
-export function definitionBytes(version: GatewayVersion): number {
-  const text = JSON.stringify(Stack.of(version).resolve(version.definition()), undefined, 1);
-  const lineBreaks = text.split('\n').length - 1;
-  return Buffer.byteLength(text) + BODY_DEPTH * lineBreaks;
+/**
+ * The processed template's size, estimated at synth: the stack's other elements as compact JSON, plus each
+ * definition as CloudFormation holds it after including it (compact); definitions imported from S3 add nothing.
+ */
+export function processedTemplateBytes(stack: Stack): number {
+  const definitions = registeredDefinitions(stack);
+  const carriers = new Set<CfnElement>(definitions.map((version) => version.restApi));
+  let bytes = 0;
+  for (const construct of stack.node.findAll()) {
+    if (!CfnElement.isCfnElement(construct) || Stack.of(construct) !== stack || carriers.has(construct)) continue;
+    // The element's own fragment, as Stack._toCloudFormation merges it into the template.
+    bytes += Buffer.byteLength(JSON.stringify(stack.resolve(construct._toCloudFormation())));
+  }
+  for (const version of definitions) bytes += processedDefinitionBytes(version);
+  return bytes;
 }
 
-export function definitionSizeFindings(versions: readonly GatewayVersion[]): Finding[] {
-  const sizes = versions.map((version) => ({ name: version.versionName, bytes: definitionBytes(version) }));
-  const total = sizes.reduce((sum, size) => sum + size.bytes, 0);
-  const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
-  if (total > MAX_TEMPLATE_BYTES) {
-    return [
-      {
-        ruleId: 'definition-size',
-        level: 'error',
-        message:
-          `The API definitions (RestApi Body: ${sizes.map((s) => `${s.name} ${kb(s.bytes)}`).join(', ')}) add up to ` +
-          `${kb(total)}, above CloudFormation's 1 MB template limit. Split the routes across gateways in separate stacks.`,
-      },
-    ];
-  }
-  return sizes
-    .filter((size) => size.bytes > DEFINITION_WARNING_BYTES)
-    .map((size) => ({
+function processedDefinitionBytes(version: DefinitionSource): number {
+  const placement = definitionPlacement(version);
+  if (placement.kind === 'inline') return compactDefinitionBytes(version);
+  return placement.kind === 'include' ? placement.bytes : 0;
+}
+
+export function definitionSizeFindings(versions: readonly DefinitionSource[]): Finding[] {
+  if (versions.length === 0) return [];
+  const total = processedTemplateBytes(Stack.of(versions[0]));
+  if (total <= DEFINITION_WARNING_BYTES) return [];
+  const size = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
+  const counted = versions.flatMap((version) => {
+    const placement = definitionPlacement(version);
+    if (placement.kind === 's3') return [];
+    const form = placement.kind === 'inline' ? 'inline' : 'via AWS::Include';
+    return [{ name: version.versionName, bytes: processedDefinitionBytes(version), placement, form }];
+  });
+  const parts = counted.map((entry) => `${entry.name} ${size(entry.bytes)} ${entry.form}`).join(', ');
+  const deployTimeValues = [
+    ...new Set(counted.flatMap(({ placement }) => (placement.kind === 'include' ? placement.deployTimeValues : []))),
+  ];
+  const why =
+    deployTimeValues.length === 0
+      ? ''
+      : ` They are included rather than imported from S3 because they hold deploy-time values (` +
+        `${deployTimeValues.slice(0, 6).join(', ')}${deployTimeValues.length > 6 ? ', …' : ''}).`;
+  const fix =
+    'Split the routes across gateways in separate stacks. A definition without deploy-time values (stack with a ' +
+    'concrete region, no Lambda or Cognito authorizers) is imported from S3 and does not count.';
+  const level = total > MAX_TEMPLATE_BYTES ? 'error' : 'warning';
+  const verdict = level === 'error' ? 'above' : 'approaching';
+  return [
+    {
       ruleId: 'definition-size',
-      level: 'warning' as const,
+      level,
       message:
-        `Version "${size.name}": the API definition (RestApi Body) is ${kb(size.bytes)}, approaching ` +
-        "CloudFormation's 1 MB template limit. Plan to split the routes across gateways in separate stacks.",
-    }));
+        `The processed template of stack "${Stack.of(versions[0]).stackName}" would be about ${size(total)}, ${verdict} ` +
+        `CloudFormation's 1 MB limit; the API definitions take ${parts || 'none of it'}.${why} ${fix}`,
+    },
+  ];
 }

@@ -94,8 +94,16 @@ async function handleRequest(gateway: GatewayHandler, req: IncomingMessage, res:
   res.end(request.method === 'HEAD' ? undefined : response.body);
 }
 
+const NO_BODY = Buffer.alloc(0);
+
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
-  const declared = Number(req.headers['content-length'] ?? 0);
+  const length = req.headers['content-length'];
+  // HTTP/1.1: without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3); Node discards
+  // what is left unread once the response ends, so there is nothing to wait for.
+  if ((length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined) {
+    return Promise.resolve(NO_BODY);
+  }
+  const declared = Number(length ?? 0);
   if (declared > MAX_PAYLOAD_BYTES) return Promise.resolve('too-large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -4,17 +4,20 @@ import { type CheckRule, finding } from './rule';
 
 export const tooManyStages: CheckRule = {
   ruleId: 'too-many-stages',
-  level: 'error',
-  description: `More than ${MAX_STAGES_PER_API} stages on one API (AWS quota).`,
+  level: 'warning',
+  description: `More than ${MAX_STAGES_PER_API} stages on one API, API Gateway's default per-API quota.`,
 };
 
+/** A warning, not an error: "Stages per API" can be raised in Service Quotas (aws-reference §9). */
 export function checkTooManyStages(stages: readonly StageSpec[]): Finding[] {
   if (stages.length <= MAX_STAGES_PER_API) return [];
   return [
     finding(
       tooManyStages,
-      `The API declares ${stages.length} stages; API Gateway allows at most ${MAX_STAGES_PER_API} per API. Retire old ` +
-        'versions, or serve them from a second API behind the same custom domain (one API mapping per version).',
+      `The API declares ${stages.length} stages, above API Gateway's default quota of ${MAX_STAGES_PER_API} per API: the ` +
+        'deployment will fail unless the quota is raised. Request an increase in Service Quotas (Amazon API Gateway, ' +
+        '"Stages per API") for this API before deploying, or retire old versions, or serve them from a second API ' +
+        'behind the same custom domain (one API mapping per version).',
     ),
   ];
 }

@@ -36,6 +36,12 @@ export class EnvironmentPool {
     if (this.closed) return Promise.resolve({ kind: 'unavailable', reason: 'The Lambda runtime was closed' });
     return new Promise((resolve) => {
       const { callerDeadlineAt } = invocation;
+      // A free environment takes the invocation at once: no waiting-deadline timer to set and clear.
+      const environment = this.waiting.length === 0 ? this.availableEnvironment() : undefined;
+      if (environment) {
+        this.start(environment, { invocation, resolve });
+        return;
+      }
       const entry: Waiting = {
         invocation,
         resolve,
@@ -48,7 +54,7 @@ export class EnvironmentPool {
 
   /** Starts every environment the pool may hold and loads the handler in each. */
   async warm(): Promise<void> {
-    while (!this.closed && this.environments.size < this.size) this.start();
+    while (!this.closed && this.environments.size < this.size) this.create();
     await Promise.all([...this.environments].map((environment) => environment.initialize()));
   }
 
@@ -63,24 +69,33 @@ export class EnvironmentPool {
 
   private dispatch(): void {
     while (this.waiting.length > 0) {
-      const environment = this.idleEnvironment() ?? (this.environments.size < this.size ? this.start() : undefined);
+      const environment = this.availableEnvironment();
       if (!environment) return;
       const entry = this.waiting.shift()!;
       clearTimeout(entry.expiry);
-      const { invocation } = entry;
-      const deadlineAt = Math.min(Date.now() + invocation.timeoutMs, invocation.callerDeadlineAt ?? Infinity);
-      environment
-        .run({
-          requestId: invocation.requestId,
-          eventJson: invocation.eventJson,
-          invokedFunctionArn: invocation.invokedFunctionArn,
-          deadlineAt,
-        })
-        .then((outcome) => {
-          entry.resolve(outcome);
-          this.dispatch();
-        });
+      this.start(environment, entry);
     }
+  }
+
+  /** An idle environment, or a new one while the pool is below its size. */
+  private availableEnvironment(): ExecutionEnvironment | undefined {
+    return this.idleEnvironment() ?? (this.environments.size < this.size ? this.create() : undefined);
+  }
+
+  private start(environment: ExecutionEnvironment, entry: Pick<Waiting, 'invocation' | 'resolve'>): void {
+    const { invocation } = entry;
+    const deadlineAt = Math.min(Date.now() + invocation.timeoutMs, invocation.callerDeadlineAt ?? Infinity);
+    environment
+      .run({
+        requestId: invocation.requestId,
+        eventJson: invocation.eventJson,
+        invokedFunctionArn: invocation.invokedFunctionArn,
+        deadlineAt,
+      })
+      .then((outcome) => {
+        entry.resolve(outcome);
+        this.dispatch();
+      });
   }
 
   private idleEnvironment(): ExecutionEnvironment | undefined {
@@ -88,7 +103,7 @@ export class EnvironmentPool {
     return undefined;
   }
 
-  private start(): ExecutionEnvironment {
+  private create(): ExecutionEnvironment {
     const environment = this.createEnvironment((retired) => {
       this.environments.delete(retired);
       // A replacement starts only when someone is waiting for it (as a cold start would).

@@ -8,10 +8,11 @@ describe('too-many-authorizers', () => {
     expect(checkTooManyAuthorizers(table([], { authorizers: authorizers(10) }))).toEqual([]);
   });
 
-  it('reports 11 authorizers as an error', () => {
+  it('warns about 11 authorizers, naming the quota and how to raise it', () => {
     const findings = checkTooManyAuthorizers(table([], { authorizers: authorizers(11) }));
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'too-many-authorizers', level: 'error' })]);
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'too-many-authorizers', level: 'warning' })]);
     expect(findings[0].message).toContain('The API declares 11 authorizers');
-    expect(findings[0].message).toContain('at most 10 per API');
+    expect(findings[0].message).toContain('default quota of 10 per API ("Authorizers per API")');
+    expect(findings[0].message).toContain('AWS Support Center');
   });
 });

@@ -1,0 +1,109 @@
+/**
+ * Benchmark 3: request throughput and latency over HTTP (autocannon) for each scenario of bench-stack.ts,
+ * each measured next to a bare Node `http` server returning the same body, in the same run, so the ratio
+ * compares like with like on a shared machine. Every target runs in its own process; the emulator serves a
+ * synthesized cloud assembly, as `portico serve` does.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_STAGE, buildBenchStack, SCENARIOS } from './bench-stack';
+import { type LoadOptions, type LoadResult, runLoad } from './load';
+import { spawnTarget } from './spawn-target';
+
+export interface ThroughputRow {
+  readonly scenario: string;
+  readonly bare: LoadResult;
+  readonly emulator: LoadResult;
+  /** Lines in the access-log file after the run, when the scenario writes one. */
+  readonly accessLogLines?: number;
+  /** Responses autocannon counted, warm-up and measured run together. */
+  readonly answered: number;
+}
+
+export interface ThroughputSettings {
+  readonly connections: number;
+  readonly durationSeconds?: number;
+  /** Requests per run instead of a duration (quick runs). */
+  readonly amount?: number;
+  readonly warmupSeconds: number;
+}
+
+async function measure(
+  script: string,
+  args: string[],
+  path: string,
+  settings: ThroughputSettings,
+  headers: Record<string, string>,
+) {
+  const target = await spawnTarget(script, args);
+  try {
+    const url = `http://127.0.0.1:${target.port}${path}`;
+    const load: LoadOptions = {
+      connections: settings.connections,
+      durationSeconds: settings.durationSeconds,
+      amount: settings.amount,
+      headers,
+    };
+    // Warm-up: worker threads started, handlers loaded, JIT settled, the authorizer's answer cached.
+    const warmup =
+      settings.warmupSeconds > 0
+        ? await runLoad(url, { ...load, durationSeconds: settings.warmupSeconds, amount: undefined })
+        : await runLoad(url, { ...load, amount: 100, durationSeconds: undefined });
+    return { warmup, result: await runLoad(url, load) };
+  } finally {
+    await target.stop();
+  }
+}
+
+export async function benchThroughput(
+  settings: ThroughputSettings,
+  log: (line: string) => void,
+): Promise<ThroughputRow[]> {
+  const rows: ThroughputRow[] = [];
+  const workDir = mkdtempSync(join(tmpdir(), 'portico-bench-'));
+  const assemblies = new Map<boolean, string>();
+  for (const accessLog of [false, true]) {
+    const outdir = join(workDir, accessLog ? 'cdk.out-access-log' : 'cdk.out');
+    (buildBenchStack({ accessLog, outdir }).node.root as unknown as { synth(): unknown }).synth();
+    assemblies.set(accessLog, outdir);
+  }
+  for (const [index, scenario] of SCENARIOS.entries()) {
+    const { result: bare } = await measure('bare-server.ts', [], '/', settings, {});
+    const logFile = scenario.accessLog ? join(workDir, `access-${index}.log`) : undefined;
+    const args = [assemblies.get(scenario.accessLog)!, ...(logFile ? [logFile] : [])];
+    const { warmup, result: emulator } = await measure(
+      'emulator-server.ts',
+      args,
+      `/${BENCH_STAGE}${scenario.path}`,
+      settings,
+      { ...scenario.headers },
+    );
+    const accessLogLines = logFile ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean).length : undefined;
+    log(
+      `  ${scenario.name}: emulator ${emulator.requestsPerSecond.toFixed(0)} req/s (p99 ${emulator.p99} ms), ` +
+        `bare ${bare.requestsPerSecond.toFixed(0)} req/s, ratio ${(emulator.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}`,
+    );
+    rows.push({
+      scenario: scenario.name,
+      bare,
+      emulator,
+      answered: warmup.total + emulator.total,
+      ...(accessLogLines === undefined ? {} : { accessLogLines }),
+    });
+  }
+  return rows;
+}
+
+export function throughputTable(rows: readonly ThroughputRow[]): string {
+  return [
+    '| scenario | emulator req/s | p50 ms | p99 ms | bare Node req/s | bare p99 ms | emulator ÷ bare | non-2xx |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      ({ scenario, bare, emulator }) =>
+        `| ${scenario} | ${emulator.requestsPerSecond.toFixed(0)} | ${emulator.p50} | ${emulator.p99} | ` +
+        `${bare.requestsPerSecond.toFixed(0)} | ${bare.p99} | ${(emulator.requestsPerSecond / bare.requestsPerSecond).toFixed(2)} | ` +
+        `${emulator.non2xx + emulator.errors} |`,
+    ),
+  ].join('\n');
+}
