@@ -1,7 +1,8 @@
 /**
  * The example gateway: users, orders and search services (and a health check) behind one Portico
  * Gateway with a JWT REQUEST authorizer, API keys in free and pro usage plans, versions v1 and v2
- * (v2 adds DELETE /orders/{id} and runs the newer orders handler), and JSON access logs.
+ * (v2 adds DELETE /orders/{id}, runs the newer orders handler and serves the composite
+ * GET /users/{id}/overview), and JSON access logs.
  */
 import * as path from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
@@ -15,6 +16,13 @@ import { Gateway, RouteAuthorization, RouteIntegration } from '../lib/constructs
 import { ACCESS_LOG_FORMATS } from '../lib/core/access-log-formats';
 
 const LAMBDAS = path.join(__dirname, '..', 'lambdas');
+
+const NODE_22_RUNTIME = {
+  id: 'AwsSolutions::AwsSolutions-L1',
+  reason:
+    'The example pins Node.js 22 (LTS, supported by Lambda until 2027) so the bundle target matches the ' +
+    'Node versions the local emulator and CI run; move to the next LTS together with the toolchain.',
+};
 
 export interface ExampleDomainProps {
   /** e.g. `api.example.com`. */
@@ -79,7 +87,15 @@ export class ExampleGatewayStack extends Stack {
           functions: { orders: ordersV2 },
         },
       },
-      stageOptions: { accessLog: { format: ACCESS_LOG_FORMATS.json } },
+      stageOptions: {
+        accessLog: { format: ACCESS_LOG_FORMATS.json },
+        // On the gateway's own answers (401, 403, 429, 5xx); the services set them on theirs (docs/decisions/0008).
+        gatewayResponseHeaders: {
+          'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        },
+      },
       routes: {
         'GET /health': {
           integration: RouteIntegration.lambda(health, { service: 'health' }),
@@ -95,10 +111,10 @@ export class ExampleGatewayStack extends Stack {
         'DELETE /orders/{id}': { integration: orders, versions: ['v2'] },
         'GET /search': { integration: searchApi },
         'ANY /search/{proxy+}': { integration: searchApi },
-        // An HTTP backend learns who called through a header mapped from the authorizer's principal id.
+        // An HTTP backend learns who called from the authorizer: the mapped x-user-id replaces one a client sends.
         'GET /status/{proxy+}': {
           integration: RouteIntegration.http('https://status.example.com/{proxy}', {
-            requestParameters: { 'integration.request.header.x-user-id': 'context.authorizer.principalId' },
+            forwardAuthorizerContext: { 'x-user-id': 'principalId' },
           }),
         },
       },
@@ -114,6 +130,20 @@ export class ExampleGatewayStack extends Stack {
       consumers: { hobbyist: { plan: 'free' }, acme: { plan: 'pro' } },
       domain: props.domain,
     });
+
+    // One request for a user's page: the user, their orders and related search results, called in parallel
+    // as the caller (docs/decisions/0007). Search results are a nice-to-have, so a failed member is reported
+    // in `errors` instead of failing the page.
+    const overview = this.gateway.addCompositeRoute('GET /users/{id}/overview', {
+      versions: ['v2'],
+      members: {
+        user: { route: 'GET /users/{id}' },
+        orders: { route: 'GET /orders', query: { userId: '{id}' } },
+        recommendations: { route: 'GET /search', query: { q: '{id}' } },
+      },
+      onMemberFailure: 'partial',
+    });
+    Validations.of(overview.handler).acknowledge(NODE_22_RUNTIME);
 
     this.acknowledgeGatewayFindings();
 
@@ -149,12 +179,7 @@ export class ExampleGatewayStack extends Stack {
         reason:
           'The basic execution role only lets the function write its own CloudWatch logs; it grants no data access.',
       },
-      {
-        id: 'AwsSolutions::AwsSolutions-L1',
-        reason:
-          'The example pins Node.js 22 (LTS, supported by Lambda until 2027) so the bundle target matches the ' +
-          'Node versions the local emulator and CI run; move to the next LTS together with the toolchain.',
-      },
+      NODE_22_RUNTIME,
     );
     return fn;
   }

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { watch } from 'chokidar';
 import pc from 'picocolors';
+import { listHttpRoutes } from '../emulator/http/route-listing';
 import { LocalGateway } from '../emulator/local-gateway';
 import type { PipelineResult } from '../emulator/pipeline';
 import type { GatewayRequest } from '../emulator/request-context';
@@ -16,6 +17,8 @@ export interface ServeCommandOptions {
   readonly envVars?: string;
   readonly watch?: boolean;
   readonly region?: string;
+  /** JWKS file path or URL per issuer, for HTTP API JWT authorizers (`--jwks issuer=path`, repeatable). */
+  readonly jwks?: Readonly<Record<string, string>>;
 }
 
 export async function serveCommand(options: ServeCommandOptions): Promise<void> {
@@ -25,6 +28,8 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
       region: options.region,
       envVars: options.envVars,
       accessLogFile: options.accessLog,
+      // Files are resolved now, so a reload after `cd` elsewhere in a watch session still finds them.
+      jwks: options.jwks && jwksSources(options.jwks),
       onRequest: printRequest,
       onFunctionLog: (fn, line) => process.stdout.write(`${pc.dim(`  [${fn}]`)} ${line}\n`),
     });
@@ -98,6 +103,7 @@ function printBanner(gateway: LocalGateway, url: string): void {
       console.log(`  ${key.name.padEnd(20)} ${key.value}  ${plans.join(', ') || 'no plan'}  ${origin}`);
     }
   }
+  printHttpRoutes(gateway);
   for (const item of model.unsupported) console.log(pc.yellow(`! ${item.path}: ${item.reason}`));
   const ambiguous = gateway.pipeline.stages.ambiguousStageNames;
   console.log(pc.bold('\nServing'));
@@ -110,12 +116,48 @@ function printBanner(gateway: LocalGateway, url: string): void {
       );
     }
   }
+  for (const api of model.httpApis) {
+    const host = gateway.pipeline.stages.hostNameOf(api);
+    for (const stage of api.stages) {
+      const atRoot =
+        stage.name === '$default'
+          ? gateway.pipeline.stages.servesAtRoot(api)
+          : gateway.pipeline.stages.servesStageName(stage.name);
+      const where = stage.name === '$default' ? `${url}/` : `${url}/${stage.name}/`;
+      console.log(`  ${where}${pc.dim(atRoot ? `  HTTP API ${api.logicalId}` : `  (send Host: ${host})`)}`);
+    }
+  }
   for (const domain of model.domains) {
     console.log(
       `  ${url}/  ${pc.dim(`with Host: ${domain.domainName} (base paths ${domain.mappings.map((m) => m.basePath).join(', ')})`)}`,
     );
   }
   console.log('');
+}
+
+/** HTTP API routes per API and stage, in the REST tables' style. */
+function printHttpRoutes(gateway: LocalGateway): void {
+  const rows = listHttpRoutes(gateway.model);
+  const byStage = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = `${row.api} · HTTP API · stage ${row.stage}`;
+    byStage.set(key, [...(byStage.get(key) ?? []), row]);
+  }
+  for (const [title, stageRows] of byStage) {
+    console.log(pc.bold(`\n${title}`));
+    console.log(
+      formatTable(
+        ['METHOD', 'PATH', 'AUTH', 'THROTTLE', 'TARGET'],
+        stageRows.map((r) => [r.method, r.path, r.authorization, r.throttle, r.target]),
+      ),
+    );
+  }
+}
+
+function jwksSources(jwks: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(jwks).map(([issuer, source]) => [issuer, /^https?:\/\//i.test(source) ? source : resolve(source)]),
+  );
 }
 
 function printRequest(result: PipelineResult): void {

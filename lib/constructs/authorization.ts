@@ -1,6 +1,7 @@
 /**
  * Who may call a route. Every route carries an explicit choice (DESIGN principle 3): `none()` to make
- * a route public, IAM, a Lambda TOKEN or REQUEST authorizer, or a Cognito user pool authorizer.
+ * a route public, IAM, a Lambda TOKEN or REQUEST authorizer, or a Cognito user pool authorizer; on the
+ * HTTP flavor also a JWT or HTTP API Lambda authorizer (`jwt()`, `lambda()`, built in `http/`).
  * One `RouteAuthorization` object can be reused on many routes; it renders as one authorizer.
  */
 import type { Duration } from 'aws-cdk-lib';
@@ -8,6 +9,13 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { AuthorizationSpec, AuthorizerSpec } from '../core/route-table';
 import { DEFAULT_AUTHORIZER_TTL_SECONDS } from '../core/route-table';
+import {
+  type HttpAuthorizerDefinition,
+  type JwtAuthorizationOptions,
+  jwtAuthorization,
+  type LambdaAuthorizationOptions,
+  lambdaAuthorization,
+} from './http/http-authorization';
 
 export interface AuthorizerOptions {
   /**
@@ -133,11 +141,35 @@ export class RouteAuthorization {
     );
   }
 
+  /**
+   * HTTP flavor only: a JWT authorizer. API Gateway validates the token against the issuer's keys, its
+   * audience and expiry, and the route's scopes.
+   */
+  static jwt(options: JwtAuthorizationOptions): RouteAuthorization {
+    const { spec, authorizer } = jwtAuthorization(options);
+    return new RouteAuthorization(spec, undefined, authorizer);
+  }
+
+  /**
+   * HTTP flavor only: an HTTP API Lambda authorizer (payload 2.0 with simple `{ isAuthorized }` responses by
+   * default; payload 1.0 for functions that return IAM policies).
+   */
+  static lambda(handler: lambda.IFunction, options: LambdaAuthorizationOptions = {}): RouteAuthorization {
+    const { spec, authorizer } = lambdaAuthorization(
+      handler,
+      options.authorizerName ?? authorizerNameOf(handler),
+      options,
+    );
+    return new RouteAuthorization(spec, undefined, authorizer);
+  }
+
   private constructor(
     /** @internal */
     readonly _spec: AuthorizationSpec,
     /** @internal */
     readonly _authorizer?: AuthorizerDefinition,
+    /** @internal An HTTP API authorizer (flavor 'http' only). */
+    readonly _httpAuthorizer?: HttpAuthorizerDefinition,
   ) {}
 }
 

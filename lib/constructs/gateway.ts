@@ -12,16 +12,33 @@ import { formatRouteKey, parseRouteKey } from '../core/route-key';
 import type { ApiKeySource, RouteSpec, RouteTable } from '../core/route-table';
 import { ApiGatewayAccountLoggingRole } from './account-logging-role';
 import type { AuthorizerDefinition, RouteAuthorization } from './authorization';
+import { CompositeRoute, type CompositeRouteOptions } from './composite-routes';
 import { type CustomDomainOptions, GatewayDomain } from './custom-domain';
 import { type GatewaySnapshot, gatewayFindings } from './gateway-findings';
+import { restRejectsHttpAuthorizer } from './http/http-authorization';
+import { HttpGateway, type HttpGatewayOptions } from './http/http-gateway';
 import { watchStackResourceBudget } from './resource-budget';
 import { type RouteOptions, resolveIntegration } from './routes';
 import { type ConsumerOptions, GatewayConsumer, GatewayUsagePlan, type UsagePlanOptions } from './usage-plans';
 import { GatewayVersion, type StageOptions, type VersionOptions } from './versions';
 
+/** REST API (API Gateway v1) or HTTP API (v2); docs/decisions/0009. */
+export type GatewayFlavor = 'rest' | 'http';
+
 export interface GatewayProps {
   /**
-   * Name of the REST APIs; each version's API is named `<restApiName>-<version>`.
+   * Which kind of API the gateway is. `'http'` synthesizes one HTTP API (API Gateway v2) whose stages are the
+   * versions; REST-only settings (usage plans, API keys, canaries, ...) then fail the synth, naming an alternative.
+   * @default 'rest'
+   */
+  readonly flavor?: GatewayFlavor;
+  /**
+   * Settings only the HTTP flavor has: payload format, CORS, per-route throttles.
+   * @default - none
+   */
+  readonly http?: HttpGatewayOptions;
+  /**
+   * Name of the REST APIs; each version's API is named `<restApiName>-<version>`. HTTP flavor: the HTTP API's name.
    * @default - the construct id
    */
   readonly restApiName?: string;
@@ -93,8 +110,11 @@ const DEFAULT_VERSIONS: Record<string, VersionOptions> = { v1: {} };
 const AUTHORIZER_NAME = /^[A-Za-z0-9._-]+$/;
 
 export class Gateway extends Construct {
-  /** The versions, in declaration order. */
+  readonly flavor: GatewayFlavor;
+  /** The versions, in declaration order (REST flavor; empty on the HTTP flavor, see `http.stages`). */
   readonly versions: readonly GatewayVersion[];
+  /** The HTTP API and its stages (flavor 'http'). */
+  readonly http?: HttpGateway;
   readonly domain?: GatewayDomain;
 
   private readonly props: GatewayProps;
@@ -110,6 +130,15 @@ export class Gateway extends Construct {
     super(scope, id);
     this.props = props;
     this.restApiName = props.restApiName ?? id;
+    this.flavor = props.flavor ?? 'rest';
+    if (this.flavor === 'http') {
+      this.versions = [];
+      this.http = new HttpGateway(this, 'Http', { ...props, restApiName: this.restApiName });
+      return;
+    }
+    if (props.http !== undefined) {
+      throw new Error(`Gateway "${this.node.path}": http settings need flavor: 'http' (the flavor is 'rest').`);
+    }
     const versions = props.versions ?? DEFAULT_VERSIONS;
     if (Object.keys(versions).length === 0) {
       throw new Error(`Gateway "${this.node.path}": versions is empty; declare at least one, e.g. { v1: {} }.`);
@@ -134,6 +163,7 @@ export class Gateway extends Construct {
 
   /** The version named `name`; throws when there is none. */
   version(name: string): GatewayVersion {
+    if (this.http) throw this.restOnly(`version("${name}")`, `gateway.http.stage("${name}")`);
     const version = this.versions.find((v) => v.versionName === name);
     if (!version) throw new Error(`Gateway "${this.node.path}" has no version "${name}" (${this.versionList()}).`);
     return version;
@@ -141,6 +171,10 @@ export class Gateway extends Construct {
 
   /** Adds a route (`'GET /users/{id}'`) to every version, or to the versions it names. */
   addRoute(routeKey: string, options: RouteOptions): void {
+    if (this.http) {
+      this.http.addRoute(routeKey, options);
+      return;
+    }
     const key = parseRouteKey(routeKey);
     const name = formatRouteKey(key);
     const authorization = options.authorization ?? this.props.defaultAuthorization;
@@ -150,6 +184,7 @@ export class Gateway extends Construct {
           '(RouteAuthorization.none() to make it public, or an authorizer/IAM), or set defaultAuthorization on the Gateway.',
       );
     }
+    if (authorization._httpAuthorizer) throw restRejectsHttpAuthorizer(name, authorization._httpAuthorizer);
     const versions = options.versions ?? this.versions.map((v) => v.versionName);
     if (versions.length === 0)
       throw new Error(`Route "${name}": versions is empty; leave it out to serve every version.`);
@@ -179,8 +214,17 @@ export class Gateway extends Construct {
     }
   }
 
+  /**
+   * Adds a GET route answered by calling other routes of this gateway in parallel, as the caller, and
+   * merging their answers, through a generated aggregator function (docs/decisions/0007).
+   */
+  addCompositeRoute(routeKey: string, options: CompositeRouteOptions): CompositeRoute {
+    return new CompositeRoute(this, routeKey, options);
+  }
+
   /** Adds a usage plan (tier) covering every version's stage. */
   addUsagePlan(name: string, options: UsagePlanOptions = {}): GatewayUsagePlan {
+    if (this.http) throw this.restOnly('Usage plans', 'stage throttles and http.routeThrottles');
     if (this.plans.has(name)) throw new Error(`Usage plan "${name}" is declared twice; plan names must be unique.`);
     const plan = new GatewayUsagePlan(this, `UsagePlan${name}`, {
       planName: name,
@@ -198,6 +242,7 @@ export class Gateway extends Construct {
 
   /** Adds an API key holder to a declared usage plan. Without `value`, API Gateway generates the key. */
   addConsumer(name: string, options: ConsumerOptions): GatewayConsumer {
+    if (this.http) throw this.restOnly('Consumers with API keys', 'a JWT or Lambda authorizer');
     if (this.consumerKeys.has(name))
       throw new Error(`Consumer "${name}" is declared twice; consumer names must be unique.`);
     const spec = { name, plan: options.plan, ...(options.value === undefined ? {} : { value: options.value }) };
@@ -214,6 +259,7 @@ export class Gateway extends Construct {
 
   /** The route table one version serves (complete once every route is added). */
   routeTable(versionName: string): RouteTable {
+    if (this.http) throw this.restOnly(`routeTable("${versionName}")`, 'gateway.http.routeTable()');
     const routes = this.routes.filter((route) => route.versions.includes(versionName)).map((route) => route.spec);
     return this.tableShape(routes);
   }
@@ -267,6 +313,10 @@ export class Gateway extends Construct {
 
   private planSpecs() {
     return [...this.plans.values()].map((plan) => plan.spec);
+  }
+
+  private restOnly(feature: string, instead: string): Error {
+    return new Error(`Gateway "${this.node.path}" (flavor 'http'): ${feature}: REST APIs only; use ${instead}.`);
   }
 
   private versionList(): string {

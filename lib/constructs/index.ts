@@ -7,9 +7,25 @@ export {
   RouteAuthorization,
   type TokenAuthorizerOptions,
 } from './authorization';
+export {
+  type CompositeMember,
+  type CompositeMergeEntry,
+  CompositeRoute,
+  type CompositeRouteOptions,
+} from './composite-routes';
 export { type CustomDomainOptions, GatewayDomain } from './custom-domain';
 export { DEFINITION_WARNING_BYTES, definitionBytes, MAX_TEMPLATE_BYTES } from './definition-size';
-export { Gateway, type GatewayProps } from './gateway';
+export { Gateway, type GatewayFlavor, type GatewayProps } from './gateway';
+export {
+  HTTP_ACCESS_LOG_FORMAT,
+  type HttpCorsOptions,
+  HttpGateway,
+  HttpGatewayDomain,
+  type HttpGatewayOptions,
+  HttpGatewayStage,
+  type JwtAuthorizationOptions,
+  type LambdaAuthorizationOptions,
+} from './http';
 export {
   type BackendIntegrationOptions,
   type HttpIntegrationOptions,

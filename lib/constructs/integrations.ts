@@ -5,6 +5,7 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { headerNameProblems, staticValue } from '../core/openapi/mapping-values';
 
 /** Settings shared by integrations that call a backend. */
 export interface BackendIntegrationOptions {
@@ -40,6 +41,23 @@ export interface HttpIntegrationOptions extends BackendIntegrationOptions {
    * @default - the route's method (`ANY` passes the client's method through)
    */
   readonly httpMethod?: string;
+  /**
+   * Headers the backend receives from the route's Lambda or Cognito authorizer, by header name:
+   * `'principalId'`, a key of the authorizer's `context`, or `'claims.<name>'` for Cognito
+   * (`{ 'x-user-id': 'principalId', 'x-tenant': 'tenantId' }`). A mapped header replaces the one the
+   * client sent, so a client cannot pose as someone else — provided the authorizer returns the value on
+   * every Allow: API Gateway skips a mapping whose value is missing, and the client's header then passes
+   * (docs/decisions/0008). The route must have an authorizer, else the synth fails.
+   * @default - none
+   */
+  readonly forwardAuthorizerContext?: Record<string, string>;
+  /**
+   * Headers the backend receives with a fixed value, whatever the client sent (`{ 'x-debug': 'off' }`).
+   * REST APIs cannot remove a client header from an HTTP proxy request; overwriting it is the closest
+   * they come (an HTTP API's `remove:header` can remove it).
+   * @default - none
+   */
+  readonly overwriteHeaders?: Record<string, string>;
 }
 
 export interface MockIntegrationOptions {
@@ -86,7 +104,12 @@ export type IntegrationTarget =
 const DEFAULT_TIMEOUT = Duration.seconds(29);
 
 export class RouteIntegration {
-  /** Lambda proxy integration (`AWS_PROXY`): the function receives the payload 1.0 event. */
+  /**
+   * Lambda proxy integration (`AWS_PROXY`): the function receives the payload 1.0 event, with the client's
+   * headers as sent and the authorizer's result in `requestContext.authorizer` (the place to read the
+   * caller from: header mappings do not reach the event). Response headers come from
+   * the function: REST APIs apply no response mapping to proxy integrations (docs/decisions/0008).
+   */
   static lambda(handler: lambda.IFunction, options: LambdaIntegrationOptions = {}): RouteIntegration {
     return new RouteIntegration({
       kind: 'lambda',
@@ -99,7 +122,8 @@ export class RouteIntegration {
 
   /**
    * HTTP proxy integration (`HTTP_PROXY`) to `url`, which may use the route's path parameters
-   * (`https://backend.example.com/items/{id}`) and `${stageVariables.name}`.
+   * (`https://backend.example.com/items/{id}`) and `${stageVariables.name}`. The backend's response passes
+   * through unchanged: REST APIs apply no response mapping to proxy integrations (docs/decisions/0008).
    */
   static http(url: string, options: HttpIntegrationOptions = {}): RouteIntegration {
     return new RouteIntegration({
@@ -107,7 +131,7 @@ export class RouteIntegration {
       url,
       httpMethod: options.httpMethod?.toUpperCase(),
       timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT).toMilliseconds(),
-      requestParameters: { ...options.requestParameters },
+      requestParameters: httpRequestParameters(url, options),
     });
   }
 
@@ -125,6 +149,46 @@ export class RouteIntegration {
     /** @internal */
     readonly _target: IntegrationTarget,
   ) {}
+}
+
+/** Authorizer values a mapping can read: `principalId`, a context key, or `claims.<name>` (Cognito). */
+const AUTHORIZER_VALUE = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)?$/;
+
+/** `requestParameters` with the header helpers written out as the mappings API Gateway applies. */
+function httpRequestParameters(url: string, options: HttpIntegrationOptions): Record<string, string> {
+  const forwarded = options.forwardAuthorizerContext ?? {};
+  const overwritten = options.overwriteHeaders ?? {};
+  const mapped = Object.keys(options.requestParameters ?? {}).flatMap(
+    (target) => /^integration\.request\.header\.(.+)$/.exec(target)?.[1] ?? [],
+  );
+  const problems = headerNameProblems([...mapped, ...Object.keys(forwarded), ...Object.keys(overwritten)]);
+  for (const [header, value] of Object.entries(forwarded)) {
+    if (!AUTHORIZER_VALUE.test(value)) {
+      problems.push(`"${header}" forwards "${value}", which is not principalId, a context key or claims.<name>`);
+    }
+  }
+  for (const [header, value] of Object.entries(overwritten)) {
+    // Whether API Gateway accepts an empty static value is not documented; an empty header is no removal anyway.
+    if (value === '') problems.push(`"${header}" is overwritten with an empty value; REST APIs cannot remove a header`);
+  }
+  if (problems.length > 0) {
+    throw new Error(`RouteIntegration.http("${url}"): ${problems.join('; ')}.`);
+  }
+  return {
+    ...options.requestParameters,
+    ...Object.fromEntries(
+      Object.entries(forwarded).map(([header, value]) => [
+        `integration.request.header.${header}`,
+        `context.authorizer.${value}`,
+      ]),
+    ),
+    ...Object.fromEntries(
+      Object.entries(overwritten).map(([header, value]) => [
+        `integration.request.header.${header}`,
+        staticValue(value),
+      ]),
+    ),
+  };
 }
 
 /** `UsersFunction` → `users`, `OrdersV1Handler` → `ordersV1`. */

@@ -9,11 +9,12 @@ import { CfnRestApi, CfnStage } from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { checkStages } from '../core/checks';
-import type { DeploymentHashInput } from '../core/deployment-hash';
+import { canonicalJson, type DeploymentHashInput } from '../core/deployment-hash';
 import { type OpenApiDocument, renderRestDefinition } from '../core/openapi';
 import type { ThrottleSettings } from '../core/throttle-settings';
 import { type AccessLogOptions, StageAccessLog } from './access-log';
 import type { AuthorizerDefinition } from './authorization';
+import { attachDefinition } from './definition-asset';
 import { hashedDeployment } from './deployment';
 
 export type ExecutionLogLevel = 'OFF' | 'ERROR' | 'INFO';
@@ -46,6 +47,14 @@ export interface StageOptions {
    * @default false
    */
   readonly metricsEnabled?: boolean;
+  /**
+   * Headers on every answer API Gateway generates itself (401, 403, 429, 5xx), e.g.
+   * `{ 'Strict-Transport-Security': 'max-age=31536000', 'Cache-Control': 'no-store' }`. Answers from a
+   * Lambda or HTTP backend keep the backend's own headers: REST APIs apply no response mapping to proxy
+   * integrations (docs/decisions/0008).
+   * @default - none
+   */
+  readonly gatewayResponseHeaders?: Record<string, string>;
 }
 
 export interface CanaryOptions {
@@ -122,12 +131,17 @@ export class GatewayVersion extends Construct {
     this.restApi = new CfnRestApi(this, 'RestApi', {
       name: this.title,
       ...(props.description === undefined ? {} : { description: props.description }),
-      body: Lazy.any({ produce: () => this.definition() }),
+      // Inline while small, else an S3 asset (docs/decisions/0006): decided at synth, when every route is known.
+      ...attachDefinition(this),
       endpointConfiguration: { types: ['REGIONAL'] },
     });
     const { deployment } = hashedDeployment(this, 'Deployment', this.restApi, () => ({
       ...props.definition(),
-      definition: { title: this.title, description: props.description },
+      definition: {
+        title: this.title,
+        description: props.description,
+        gatewayResponseHeaders: options.gatewayResponseHeaders && canonicalJson(options.gatewayResponseHeaders),
+      },
     }));
     if (options.accessLog?.enabled !== false) {
       this.accessLog = new StageAccessLog(this, 'AccessLog', options.accessLog ?? {});
@@ -158,6 +172,7 @@ export class GatewayVersion extends Construct {
       version: this.versionName,
       partition: Stack.of(this).partition,
       region: Stack.of(this).region,
+      gatewayResponseHeaders: this.props.options.gatewayResponseHeaders,
     });
   }
 

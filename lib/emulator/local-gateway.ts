@@ -12,6 +12,7 @@ import { LambdaRuntime } from './lambda/runtime';
 import type { ApiKeyModel, GatewayModel } from './model';
 import { GatewayPipeline, type PipelineResult } from './pipeline';
 import type { GatewayRequest } from './request-context';
+import { type RunningServer, serveGateway } from './server';
 
 export interface LocalGatewayOptions {
   /** @default - 'us-east-1' */
@@ -42,6 +43,20 @@ export interface LocalGatewayOptions {
   readonly onRequest?: (result: PipelineResult) => void;
   /** Keep at most this many access-log lines in memory. @default 10000 */
   readonly accessLogLimit?: number;
+  /**
+   * Public keys for HTTP API JWT authorizers, by issuer: a JWKS file path or URL. Without one, the keys are
+   * fetched from the issuer's `/.well-known/openid-configuration`, as API Gateway does; when they cannot
+   * be loaded the request is refused (401).
+   * @default - discovered from each issuer
+   */
+  readonly jwks?: Readonly<Record<string, string>>;
+  /**
+   * Also serve the gateway on a loopback port (127.0.0.1, a free port), started on the first `fetch`, so
+   * functions that call the gateway over HTTP (composite routes, docs/decisions/0007) reach it. A `fetch`
+   * of a bare path then carries `Host: localhost:<port>`, which routes exactly as `localhost` does.
+   * @default true
+   */
+  readonly loopback?: boolean;
 }
 
 export class LocalGateway {
@@ -72,10 +87,14 @@ export class LocalGateway {
 
   readonly pipeline: GatewayPipeline;
   private readonly runtime: LambdaInvoker;
+  /** The last `accessLogLimit` lines, used as a ring once full (no per-request shifting of a long array). */
   private readonly lines: string[] = [];
+  /** Index of the oldest line once the ring is full. */
+  private oldestLine = 0;
   private readonly sourceIp: string;
   /** One ordered append stream, so lines are never interleaved or lost under concurrency. */
   private readonly accessLogStream?: WriteStream;
+  private loopbackServer?: Promise<RunningServer | undefined>;
 
   constructor(
     readonly model: GatewayModel,
@@ -96,6 +115,7 @@ export class LocalGateway {
       accountId,
       clock: options.clock,
       random: options.random,
+      jwks: options.jwks,
     });
     this.sourceIp = options.sourceIp ?? '127.0.0.1';
     if (options.accessLogFile) this.accessLogStream = createWriteStream(options.accessLogFile, { flags: 'a' });
@@ -103,7 +123,8 @@ export class LocalGateway {
 
   /** Access-log lines rendered so far, one per request to a stage with access logging. */
   get accessLog(): readonly string[] {
-    return this.lines;
+    if (this.oldestLine === 0) return this.lines;
+    return [...this.lines.slice(this.oldestLine), ...this.lines.slice(0, this.oldestLine)];
   }
 
   /** API keys with the values clients must send (generated locally where the template has none). */
@@ -126,7 +147,7 @@ export class LocalGateway {
    * an absolute URL (its host selects the API or custom domain), or a WHATWG Request.
    */
   async fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-    const request = await toGatewayRequest(input, init, this.sourceIp);
+    const request = await toGatewayRequest(input, init, this.sourceIp, await this.hostForPaths());
     const result = await this.handle(request);
     const { statusCode, headers, body } = result.response;
     const responseHeaders = new Headers();
@@ -139,16 +160,39 @@ export class LocalGateway {
   async handle(request: GatewayRequest): Promise<PipelineResult> {
     const result = await this.pipeline.handle(request);
     if (result.accessLogLine !== undefined) {
-      this.lines.push(result.accessLogLine);
       const limit = this.options.accessLogLimit ?? 10_000;
-      if (this.lines.length > limit) this.lines.splice(0, this.lines.length - limit);
-      this.accessLogStream?.write(`${result.accessLogLine}\n`);
+      if (this.lines.length < limit) this.lines.push(result.accessLogLine);
+      else if (limit > 0) {
+        this.lines[this.oldestLine] = result.accessLogLine;
+        this.oldestLine = (this.oldestLine + 1) % limit;
+      }
+      // A request still in flight when `close()` ended the stream is not logged (writing would throw).
+      if (this.accessLogStream?.writableEnded === false) this.accessLogStream.write(`${result.accessLogLine}\n`);
     }
     this.options.onRequest?.(result);
     return result;
   }
 
+  /** `localhost:<loopback port>` (or `localhost` without the loopback): the Host of a bare-path `fetch`. */
+  private async hostForPaths(): Promise<string> {
+    if (this.options.loopback === false) return 'localhost';
+    this.loopbackServer ??= serveGateway(this, { host: '127.0.0.1', port: 0 }).then(
+      (running) => {
+        // The listener alone must not keep a test process alive; close() shuts it and its connections.
+        running.server.unref();
+        return running;
+      },
+      (error: unknown) => {
+        process.emitWarning(`portico: no loopback listener, functions cannot call the gateway: ${error}`);
+        return undefined;
+      },
+    );
+    const running = await this.loopbackServer;
+    return running === undefined ? 'localhost' : `localhost:${running.port}`;
+  }
+
   async close(): Promise<void> {
+    await (await this.loopbackServer)?.close();
     if (this.accessLogStream) {
       this.accessLogStream.end();
       await finished(this.accessLogStream);
@@ -161,9 +205,21 @@ async function toGatewayRequest(
   input: string | URL | Request,
   init: RequestInit | undefined,
   sourceIp: string,
+  pathHost: string,
 ): Promise<GatewayRequest> {
+  if (typeof input === 'string' && input.startsWith('/') && isPlainInit(init)) {
+    // The common test call, `fetch('/v1/x', { headers })`: the same request without building a WHATWG
+    // Request (its AbortSignal and body machinery cost about as much as the gateway's own work).
+    const given = new Headers(init?.headers);
+    const headers: [string, string][] = [];
+    given.forEach((value, name) => {
+      headers.push([name, value]);
+    });
+    if (!given.has('host')) headers.unshift(['Host', pathHost]);
+    return { method: init?.method ?? 'GET', rawUrl: input, headers, body: NO_BODY, sourceIp, protocol: 'HTTP/1.1' };
+  }
   let rawUrl: string;
-  let host = 'localhost';
+  let host = pathHost;
   let request: Request;
   if (typeof input === 'string' && input.startsWith('/')) {
     rawUrl = input;
@@ -181,4 +237,20 @@ async function toGatewayRequest(
   if (!request.headers.has('host')) headers.unshift(['Host', host]);
   const body = Buffer.from(await request.arrayBuffer());
   return { method: request.method, rawUrl, headers, body, sourceIp, protocol: 'HTTP/1.1' };
+}
+
+const NO_BODY = Buffer.alloc(0);
+/** Methods a Request keeps exactly as given (the fetch spec upper-cases only lower-case standard ones). */
+const PLAIN_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']);
+
+/** Init that only sets headers, or a body-less upper-case method: nothing a Request would change or reject. */
+function isPlainInit(init: RequestInit | undefined): boolean {
+  if (init === undefined) return true;
+  for (const key of Object.keys(init)) {
+    if (key === 'headers') continue;
+    if (key === 'method' && typeof init.method === 'string' && PLAIN_METHODS.has(init.method)) continue;
+    if (key === 'body' && init.body == null) continue;
+    return false;
+  }
+  return true;
 }

@@ -4,11 +4,14 @@
  */
 
 import type { GatewayResponseType } from '../core/gateway-responses';
+import type { HttpRouteTable } from '../core/http-route-table';
 import type { RouteSpec, RouteTable } from '../core/route-table';
 import type { QuotaSettings, ThrottleSettings } from '../core/throttle-settings';
 
 export interface GatewayModel {
   readonly apis: readonly ApiModel[];
+  /** HTTP APIs (API Gateway v2), served by their own pipeline (`http/`). */
+  readonly httpApis: readonly HttpApiModel[];
   /** Every Lambda function in the assembly, by its canonical ARN. */
   readonly functions: ReadonlyMap<string, FunctionModel>;
   readonly usagePlans: readonly UsagePlanModel[];
@@ -113,6 +116,30 @@ export interface ApiKeyModel {
 export interface DomainModel {
   readonly domainName: string;
   readonly mappings: readonly { readonly basePath: string; readonly apiLogicalId: string; readonly stage: string }[];
+}
+
+/** An HTTP API (API Gateway v2, `ProtocolType: HTTP`), from its OpenAPI `Body` or its Route/Integration resources. */
+export interface HttpApiModel {
+  readonly stackName: string;
+  /** Model id, unique in the assembly (qualified with the stack name when another stack reuses it). */
+  readonly logicalId: string;
+  /** Stable local stand-in for the API id (10 lowercase characters derived from the logical id). */
+  readonly apiId: string;
+  readonly name: string;
+  /** Routes and authorizers with ARNs resolved to canonical strings. */
+  readonly table: HttpRouteTable;
+  readonly stages: readonly HttpStageModel[];
+}
+
+export interface HttpStageModel {
+  /** `$default` (served at the root) or a name (served under `/{name}`), aws-reference §6. */
+  readonly name: string;
+  readonly variables: Readonly<Record<string, string>>;
+  readonly accessLog?: { readonly format: string; readonly destinationArn: string };
+  /** `DefaultRouteSettings` throttle: the limits of every route without its own. */
+  readonly defaultRouteThrottle?: Partial<ThrottleSettings>;
+  /** `RouteSettings` throttles by route key (`GET /items/{id}`, `$default`). */
+  readonly routeThrottles: Readonly<Record<string, Partial<ThrottleSettings>>>;
 }
 
 export type { RouteSpec };

@@ -4,7 +4,7 @@
  * are two thin doors onto `GatewayPipeline.handle`. Everything that can be prepared once (routers,
  * log formats, indexes) is prepared in the constructor.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomFillSync, randomUUID } from 'node:crypto';
 import { compileAccessLogFormat } from '../core/access-log-render';
 import { type Clock, systemClock } from '../core/clock';
 import { GatewayError } from '../core/gateway-responses';
@@ -12,10 +12,13 @@ import { compileRestRouter, type RestRouter } from '../core/rest-router';
 import { accessLogVariables } from './access-log';
 import { createAuthorizeStep } from './authorizers/authorize';
 import { renderGatewayError } from './gateway-response';
+import type { HttpRequestContext } from './http/http-context';
+import { HttpPipeline } from './http/http-pipeline';
 import { integrateHttpProxy } from './integrations/http-proxy';
 import { integrateLambdaProxy } from './integrations/lambda-proxy';
 import { integrateMock } from './integrations/mock';
 import type { LambdaInvoker } from './lambda/invoker';
+import { ManagementApi } from './management/management-api';
 import type { ApiModel, FunctionModel, GatewayModel, StageModel } from './model';
 import type { GatewayRequest, GatewayResponse, RequestContext } from './request-context';
 import { parseRequestTarget } from './request-target';
@@ -34,6 +37,8 @@ export interface PipelineOptions {
   readonly clock?: Clock;
   /** Source of randomness for canary traffic splitting, in [0, 1); seed it for reproducible tests. */
   readonly random?: () => number;
+  /** Issuer → JWKS file path or URL for HTTP API JWT authorizers. @default - discovered from each issuer */
+  readonly jwks?: Readonly<Record<string, string>>;
 }
 
 export interface PipelineResult {
@@ -41,6 +46,8 @@ export interface PipelineResult {
   /** The rendered access-log line, when the stage has access logging. */
   readonly accessLogLine?: string;
   readonly context: RequestContext;
+  /** Set when the request was for an HTTP API: the same object as `context`, with its HTTP API fields. */
+  readonly http?: HttpRequestContext;
 }
 
 interface CompiledApi {
@@ -56,6 +63,8 @@ export class GatewayPipeline {
   private readonly authorize: ReturnType<typeof createAuthorizeStep>;
   private readonly checkUsagePlan: ReturnType<typeof createUsagePlanStep>;
   private readonly checkStageThrottle: ReturnType<typeof createStageThrottleStep>;
+  private readonly http: HttpPipeline;
+  private readonly management: ManagementApi;
 
   constructor(
     readonly model: GatewayModel,
@@ -80,9 +89,23 @@ export class GatewayPipeline {
     });
     this.checkUsagePlan = createUsagePlanStep(model, this.clock);
     this.checkStageThrottle = createStageThrottleStep(this.clock);
+    this.http = new HttpPipeline(model, invoker, options);
+    this.management = new ManagementApi(model, options);
   }
 
   async handle(request: GatewayRequest): Promise<PipelineResult> {
+    // Read-only management calls signed for `apigateway` (`portico verify`); not access-logged.
+    const managed = this.management.answer(request);
+    if (managed) return { response: managed, context: this.newContext(request) };
+    // A request whose Host and path resolve to an HTTP API takes the HTTP API pipeline (http/).
+    const httpTarget =
+      this.model.httpApis.length > 0
+        ? this.stages.resolveHttp(headerValue(request.headers, 'host'), parseRequestTarget(request.rawUrl)?.path ?? '/')
+        : undefined;
+    if (httpTarget) {
+      const result = await this.http.handle(request, httpTarget);
+      return { ...result, http: result.context };
+    }
     const ctx = this.newContext(request);
     let response: GatewayResponse;
     try {
@@ -180,7 +203,7 @@ export class GatewayPipeline {
     return {
       request,
       requestId: randomUUID(),
-      extendedRequestId: `${randomBytes(11).toString('base64').slice(0, 15)}=`,
+      extendedRequestId: newExtendedRequestId(),
       requestTimeEpoch: this.clock.now(),
       startedAt: performance.now(),
       domainName: headerValue(request.headers, 'host')?.replace(/:\d+$/, '') ?? 'localhost',
@@ -191,6 +214,21 @@ export class GatewayPipeline {
       pathParameters: {},
     };
   }
+}
+
+/** 11 random bytes per id, drawn from a pool refilled every 512 ids rather than one system call per request. */
+const idEntropy = Buffer.alloc(11 * 512);
+let idEntropyOffset = idEntropy.length;
+
+/** `$context.extendedRequestId`: 15 base64 characters and `=`, like API Gateway's. */
+function newExtendedRequestId(): string {
+  if (idEntropyOffset + 11 > idEntropy.length) {
+    randomFillSync(idEntropy);
+    idEntropyOffset = 0;
+  }
+  const id = idEntropy.toString('base64', idEntropyOffset, idEntropyOffset + 11);
+  idEntropyOffset += 11;
+  return `${id.slice(0, 15)}=`;
 }
 
 /** A defect in the emulator itself must never take the server down: answer as AWS does for internal faults. */

@@ -20,7 +20,7 @@ describe('the example gateway stack', () => {
     expect(template.toJSON()).toMatchSnapshot();
   });
 
-  test('serves the users, orders, search, health and status routes; DELETE /orders/{id} only in v2', () => {
+  test('serves the users, orders, search, health and status routes; DELETE /orders/{id} and the overview only in v2', () => {
     const routes = (version: string) =>
       Object.entries(definitionOf(template, version).paths).flatMap(([p, item]) =>
         Object.keys(item as object)
@@ -40,7 +40,12 @@ describe('the example gateway stack', () => {
       'GET /users/{id}',
     ];
     expect(routes('v1')).toEqual(v1);
-    expect(routes('v2')).toEqual([...v1.slice(0, 4), 'DELETE /orders/{id}', ...v1.slice(4)]);
+    expect(routes('v2')).toEqual([
+      ...v1.slice(0, 4),
+      'DELETE /orders/{id}',
+      ...v1.slice(4),
+      'GET /users/{id}/overview',
+    ]);
   });
 
   test('v2 runs the newer orders handler; v1 the older one', () => {

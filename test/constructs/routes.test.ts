@@ -38,6 +38,8 @@ describe('Gateway routes', () => {
         timeout: Duration.seconds(5),
         requestParameters: { 'integration.request.header.x-user-id': 'context.authorizer.principalId' },
       }),
+      // A principal exists only behind an authorizer (docs/decisions/0008).
+      authorization: RouteAuthorization.token(inlineFunction(stack, 'Auth'), { authorizerName: 'auth' }),
     });
     const item = definitionOf(Template.fromStack(stack)).paths['/status/{proxy+}'];
     expect(item.parameters).toEqual([{ name: 'proxy', in: 'path', required: true, schema: { type: 'string' } }]);

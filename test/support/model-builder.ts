@@ -44,5 +44,14 @@ export function api(
 }
 
 export function gatewayModel(apis: ApiModel[], overrides: Partial<GatewayModel> = {}): GatewayModel {
-  return { apis, functions: new Map(), usagePlans: [], apiKeys: [], domains: [], unsupported: [], ...overrides };
+  return {
+    apis,
+    httpApis: [],
+    functions: new Map(),
+    usagePlans: [],
+    apiKeys: [],
+    domains: [],
+    unsupported: [],
+    ...overrides,
+  };
 }

@@ -3,7 +3,9 @@
  * `Finding[]`, in its own file. The constructs run them and turn errors into synth errors and warnings into
  * annotations; docs/checks.md lists them (keep it in step with `CHECKS`).
  */
+import type { HttpRouteTable } from '../http-route-table';
 import type { RouteTable } from '../route-table';
+import type { ThrottleSettings } from '../throttle-settings';
 import type { ApiKeySpec, StageSpec, UsagePlanSpec } from '../usage-plan-spec';
 import { accessLogFormat, checkAccessLogFormat, contextVariables } from './access-log-format';
 import { apiKeyPlan, checkApiKeyPlan } from './api-key-plan';
@@ -17,6 +19,14 @@ import {
 import { checkDuplicateRoutes, duplicateRoute } from './duplicate-route';
 import type { Finding } from './finding';
 import { checkGreedyNotLast, greedyNotLast } from './greedy-not-last';
+import { checkHttpAuthorizerSettings, httpAuthorizerSettings } from './http-authorizer-settings';
+import { checkHttpConflictingVariables, httpConflictingVariables } from './http-conflicting-variables';
+import { checkHttpCors, httpCors } from './http-cors';
+import { checkHttpDuplicateRoutes, httpDuplicateRoute } from './http-duplicate-route';
+import { checkHttpIntegrationSettings, httpIntegrationSettings } from './http-integration-settings';
+import { checkHttpRouteKeys, httpRouteKeySyntax } from './http-route-key-syntax';
+import { checkHttpRouteQuota, httpRouteQuota } from './http-route-quota';
+import { checkHttpRouteThrottles, httpRouteThrottle } from './http-route-throttle';
 import { checkIntegrationTimeoutRange, integrationTimeoutRange } from './integration-timeout-range';
 import { checkPlanMethodThrottle, planMethodThrottle } from './plan-method-throttle';
 import { checkPlanMethodThrottleKeyless, planMethodThrottleKeyless } from './plan-method-throttle-keyless';
@@ -36,7 +46,7 @@ import { checkUnknownAuthorizer, unknownAuthorizer } from './unknown-authorizer'
 export type { Finding } from './finding';
 export type { CheckRule } from './rule';
 export type { StageCheckOptions } from './stage-name';
-export { checkAccessLogFormat, checkRouteKeys, contextVariables };
+export { checkAccessLogFormat, checkHttpRouteKeys, checkHttpRouteThrottles, checkRouteKeys, contextVariables };
 
 /** Every rule, in the order of docs/checks.md. */
 export const CHECKS: readonly CheckRule[] = [
@@ -62,6 +72,14 @@ export const CHECKS: readonly CheckRule[] = [
   stageThrottle,
   stageVariable,
   accessLogFormat,
+  httpRouteKeySyntax,
+  httpDuplicateRoute,
+  httpConflictingVariables,
+  httpRouteQuota,
+  httpAuthorizerSettings,
+  httpIntegrationSettings,
+  httpRouteThrottle,
+  httpCors,
 ];
 
 const ROUTE_TABLE_CHECKS: readonly ((table: RouteTable) => Finding[])[] = [
@@ -102,4 +120,21 @@ export function checkStages(stages: readonly StageSpec[], options: StageCheckOpt
     ...checkStageThrottle(stages),
     ...checkStageVariable(stages),
   ];
+}
+
+const HTTP_API_CHECKS: readonly ((table: HttpRouteTable) => Finding[])[] = [
+  checkHttpDuplicateRoutes,
+  checkHttpConflictingVariables,
+  checkHttpRouteQuota,
+  checkHttpAuthorizerSettings,
+  checkHttpIntegrationSettings,
+  checkHttpCors,
+];
+
+/** Every rule over one HTTP API's route table (keys are already parsed; see `checkHttpRouteKeys`). */
+export function checkHttpApi(
+  table: HttpRouteTable,
+  routeThrottles: Readonly<Record<string, ThrottleSettings>> = {},
+): Finding[] {
+  return [...HTTP_API_CHECKS.flatMap((check) => check(table)), ...checkHttpRouteThrottles(routeThrottles, table)];
 }

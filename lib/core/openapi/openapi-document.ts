@@ -10,6 +10,15 @@ export interface OpenApiDocument {
   readonly components?: { readonly securitySchemes: Readonly<Record<string, SecurityScheme>> };
   readonly 'x-amazon-apigateway-api-key-source': 'HEADER' | 'AUTHORIZER';
   readonly 'x-amazon-apigateway-binary-media-types'?: readonly string[];
+  readonly 'x-amazon-apigateway-gateway-responses'?: Readonly<Record<string, GatewayResponseExtension>>;
+}
+
+/** One entry of `x-amazon-apigateway-gateway-responses`, keyed by response type (`DEFAULT_4XX`, `UNAUTHORIZED`). */
+export interface GatewayResponseExtension {
+  readonly statusCode?: string;
+  /** `{ 'gatewayresponse.header.Cache-Control': "'no-store'" }` */
+  readonly responseParameters?: Readonly<Record<string, string>>;
+  readonly responseTemplates?: Readonly<Record<string, string>>;
 }
 
 /** Operations keyed by lower-case method; API Gateway's `ANY` is `x-amazon-apigateway-any-method`. */

@@ -3,9 +3,10 @@
  * (docs/decisions/0001): the whole resource tree, methods, integrations and authorizers in one
  * `AWS::ApiGateway::RestApi` `Body`, so the CloudFormation resource count does not grow with routes.
  */
-import { HTTP_METHODS, type HttpMethod, pathParameterNames } from '../route-key';
+import { formatRouteKey, HTTP_METHODS, type HttpMethod, pathParameterNames } from '../route-key';
 import type { RouteSpec, RouteTable } from '../route-table';
 import type { AwsLocation } from './aws-uris';
+import { renderGatewayResponseHeaders } from './gateway-responses';
 import { renderIntegration } from './integration-extension';
 import type { OpenApiDocument, Operation, Parameter, PathItem } from './openapi-document';
 import { renderSecuritySchemes, routeSecurity } from './security-schemes';
@@ -29,12 +30,21 @@ export interface RestDefinitionOptions {
    * @default 'us-east-1' - only meaningful for documents rendered outside a stack
    */
   readonly region?: string;
+  /**
+   * Headers on every answer API Gateway generates itself (401, 403, 429, 5xx), as `DEFAULT_4XX` and
+   * `DEFAULT_5XX` gateway responses (docs/decisions/0008).
+   * @default - none
+   */
+  readonly gatewayResponseHeaders?: Readonly<Record<string, string>>;
 }
 
 /** Method request parameter sources a mapping may read (DG:request-response-data-mappings). */
 const METHOD_REQUEST_SOURCE = /^method\.request\.(header|multivalueheader|querystring|multivaluequerystring)\.(.+)$/;
+const AUTHORIZER_SOURCE = /^context\.authorizer\./;
 
 export function renderRestDefinition(table: RouteTable, options: RestDefinitionOptions): OpenApiDocument {
+  const problems = table.routes.flatMap(authorizerMappingProblems);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
   const aws: AwsLocation = { partition: options.partition ?? 'aws', region: options.region ?? 'us-east-1' };
   const byPath = new Map<string, RouteSpec[]>();
   for (const route of table.routes) {
@@ -49,6 +59,7 @@ export function renderRestDefinition(table: RouteTable, options: RestDefinitionO
     paths[path] = renderPathItem(routes, aws);
   }
   const schemes = renderSecuritySchemes(table, aws);
+  const gatewayResponses = renderGatewayResponseHeaders(options.gatewayResponseHeaders ?? {});
   return {
     openapi: '3.0.1',
     info: {
@@ -62,6 +73,9 @@ export function renderRestDefinition(table: RouteTable, options: RestDefinitionO
     ...(table.binaryMediaTypes.length === 0
       ? {}
       : { 'x-amazon-apigateway-binary-media-types': [...table.binaryMediaTypes] }),
+    ...(Object.keys(gatewayResponses).length === 0
+      ? {}
+      : { 'x-amazon-apigateway-gateway-responses': gatewayResponses }),
   };
 }
 
@@ -93,7 +107,7 @@ function renderOperation(route: RouteSpec, aws: AwsLocation): Operation {
 }
 
 /** A mapping may only read method request headers and query strings that the method declares. */
-function mappedMethodParameters(route: RouteSpec): Parameter[] {
+export function mappedMethodParameters(route: RouteSpec): Parameter[] {
   const declared = new Map<string, Parameter>();
   for (const source of Object.values(route.requestParameters)) {
     const match = METHOD_REQUEST_SOURCE.exec(source);
@@ -102,6 +116,22 @@ function mappedMethodParameters(route: RouteSpec): Parameter[] {
     declared.set(`${where} ${match[2]}`, { name: match[2], in: where, required: false, schema: { type: 'string' } });
   }
   return [...declared.keys()].sort().map((key) => declared.get(key)!);
+}
+
+/**
+ * `context.authorizer.*` is empty on a route without a Lambda or Cognito authorizer; API Gateway then skips
+ * the mapping and the client's own header of that name reaches the backend (docs/decisions/0008).
+ */
+function authorizerMappingProblems(route: RouteSpec): string[] {
+  if (route.authorization.kind === 'authorizer') return [];
+  return Object.entries(route.requestParameters)
+    .filter(([, source]) => AUTHORIZER_SOURCE.test(source))
+    .map(
+      ([target, source]) =>
+        `Route "${formatRouteKey(route.key)}": "${target}" maps from ${source}, but the route has no Lambda or ` +
+        "Cognito authorizer, so API Gateway has no value to send and a client's own header of that name would " +
+        'reach the backend. Give the route an authorizer (RouteAuthorization.token/request/cognito) or drop the mapping.',
+    );
 }
 
 function methodOrder(method: HttpMethod): number {

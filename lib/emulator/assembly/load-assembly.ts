@@ -9,6 +9,7 @@ import { type AssetSource, type CloudAssemblyFiles, readCloudAssembly } from './
 import { loadDomains } from './domains';
 import { loadFunctions } from './functions';
 import { loadGatewayResponses } from './gateway-responses';
+import { loadHttpApis } from './http-apis';
 import type { ResourceAttributes, UnresolvedReporter } from './intrinsics';
 import { type ApiBuilder, type LoadContext, type LoadOptions, ResourceEntry } from './load-context';
 import { unqualifiedFunctionArn } from './local-ids';
@@ -32,7 +33,6 @@ const REFERENCED_TYPES = new Set([
 
 /** Declared in templates but not served by this emulator: reported once so a user knows why. */
 const UNSERVED_TYPES: Readonly<Record<string, string>> = {
-  'AWS::ApiGatewayV2::Api': 'HTTP and WebSocket APIs (API Gateway v2) are not served locally',
   'AWS::Serverless::Api': 'SAM resources (AWS::Serverless transform) are not expanded locally',
   'AWS::Serverless::Function': 'SAM resources (AWS::Serverless transform) are not expanded locally',
 };
@@ -83,12 +83,21 @@ class AssemblyLoader implements AssemblyContext, LoadContext {
     loadStages(this);
     loadGatewayResponses(this);
     const { usagePlans, apiKeys } = loadUsagePlans(this);
-    const domains = loadDomains(this);
+    const httpApis = loadHttpApis(this);
+    const domains = httpApis.withMappings(loadDomains(this));
     for (const [type, reason] of Object.entries(UNSERVED_TYPES)) {
       for (const entry of this.entries(type)) this.unsupported(entry.path, reason);
     }
     const apis = [...this.apis.values()].map((api) => this.apiModel(api));
-    return { apis, functions: this.functions, usagePlans, apiKeys, domains, unsupported: this.unsupportedList };
+    return {
+      apis,
+      httpApis: httpApis.apis,
+      functions: this.functions,
+      usagePlans,
+      apiKeys,
+      domains,
+      unsupported: this.unsupportedList,
+    };
   }
 
   private apiModel(api: ApiBuilder): ApiModel {

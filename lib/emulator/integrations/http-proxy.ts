@@ -20,8 +20,11 @@ export async function integrateHttpProxy(
   const url = new URL(
     withVariables.replace(/\{([^}+]+)\+?\}/g, (_, name: string) => mapped.path[name] ?? ctx.pathParameters[name] ?? ''),
   );
+  // Recorded on AWS (LS-AWS:test_apigateway_http::test_http_proxy_integration_request_data_mappings): the URI's
+  // own query comes first, then the client's, and a mapped value is added beside them, not instead; a mapped
+  // header replaces the client's header of that name (docs/decisions/0008).
   for (const [name, value] of ctx.query) url.searchParams.append(name, value);
-  for (const [name, value] of mapped.query) url.searchParams.set(name, value);
+  for (const [name, value] of mapped.query) url.searchParams.append(name, value);
 
   const headers = new Headers();
   for (const [name, value] of ctx.request.headers) {

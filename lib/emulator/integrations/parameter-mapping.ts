@@ -23,7 +23,9 @@ export function mapRequestParameters(
   const mapped: MappedParameters = { headers: [], query: [], path: {} };
   for (const [target, source] of Object.entries(mapping)) {
     const value = sourceValue(source, ctx, contextLookup);
-    if (value === undefined) continue;
+    // A source without a value maps nothing (recorded on AWS: LS-AWS:test_apigateway_http::
+    // test_http_proxy_integration_request_data_mappings); an empty one is treated alike, as LocalStack does.
+    if (value === undefined || value === '') continue;
     const [, location, name] = /^integration\.request\.(header|querystring|path)\.(.+)$/.exec(target) ?? [];
     if (location === 'header') mapped.headers.push([name, value]);
     else if (location === 'querystring') mapped.query.push([name, value]);

@@ -99,4 +99,44 @@ describe('renderRestDefinition', () => {
       ],
     ).toEqual(['image/png']);
   });
+
+  test('gateway response headers become DEFAULT_4XX and DEFAULT_5XX static header mappings', () => {
+    const document = renderRestDefinition(table([route('GET /')]), {
+      title: 't',
+      gatewayResponseHeaders: { 'Strict-Transport-Security': 'max-age=31536000', 'Cache-Control': 'no-store' },
+    });
+    const responseParameters = {
+      'gatewayresponse.header.Cache-Control': "'no-store'",
+      'gatewayresponse.header.Strict-Transport-Security': "'max-age=31536000'",
+    };
+    expect(document['x-amazon-apigateway-gateway-responses']).toEqual({
+      DEFAULT_4XX: { responseParameters },
+      DEFAULT_5XX: { responseParameters },
+    });
+    expect(renderRestDefinition(table([route('GET /')]), { title: 't' })).not.toHaveProperty(
+      'x-amazon-apigateway-gateway-responses',
+    );
+  });
+
+  test('a gateway response header needs a header name and a value', () => {
+    const render = (headers: Record<string, string>) =>
+      renderRestDefinition(table([route('GET /')]), { title: 't', gatewayResponseHeaders: headers });
+    expect(() => render({ 'Bad Name': 'x' })).toThrow(/"Bad Name" is not an HTTP header name/);
+    expect(() => render({ 'Cache-Control': '' })).toThrow(/"Cache-Control" has an empty value/);
+    expect(() => render({ 'Cache-Control': 'a', 'cache-control': 'b' })).toThrow(/name the same header/);
+  });
+
+  test('a mapping from the authorizer on a route without one fails, naming the route', () => {
+    const mapping = { 'integration.request.header.x-user-id': 'context.authorizer.principalId' };
+    expect(() =>
+      renderRestDefinition(table([route('GET /status', { requestParameters: mapping })]), { title: 't' }),
+    ).toThrow(
+      /Route "GET \/status": "integration.request.header.x-user-id" maps from context.authorizer.principalId, but the route has no Lambda or Cognito authorizer/,
+    );
+    const authorized = route('GET /status', {
+      requestParameters: mapping,
+      authorization: { kind: 'authorizer', authorizer: 'jwt' },
+    });
+    expect(() => renderRestDefinition(table([authorized]), { title: 't' })).not.toThrow();
+  });
 });

@@ -349,7 +349,7 @@ describe('hand-written templates', () => {
                 },
               },
             }),
-            Http: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'h', ProtocolType: 'HTTP' } },
+            Socket: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'h', ProtocolType: 'WEBSOCKET' } },
           },
         },
       },
@@ -361,7 +361,7 @@ describe('hand-written templates', () => {
         path: 'Mixed/Legacy',
         reason: 'route "POST /": AWS (non-proxy) integrations use mapping templates, which are not served locally',
       },
-      { path: 'Mixed/Http', reason: 'HTTP and WebSocket APIs (API Gateway v2) are not served locally' },
+      { path: 'Mixed/Socket', reason: 'WEBSOCKET APIs (API Gateway v2) are not served locally' },
     ]);
   });
 });
