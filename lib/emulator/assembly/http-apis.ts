@@ -6,14 +6,12 @@
  * CloudFormation applies it later. `Stage` resources give the stages, `ApiMapping` resources put them under
  * custom domains. Quick-create APIs (`Target`) get their `$default` route and stage.
  */
-import * as path from 'node:path';
 import type { HttpAuthorizerSpec, HttpCorsSpec, HttpRouteSpec } from '../../core/http-route-table';
 import { DEFAULT_ROUTE_KEY, httpRouteKeyName, parseHttpRouteKey } from '../../core/http-route-table';
 import { RouteKeyError } from '../../core/route-key';
 import type { AuthorizationSpec } from '../../core/route-table';
 import type { DomainModel, HttpApiModel, HttpStageModel } from '../model';
-import type { AssetSource } from './cloud-assembly';
-import { parseDefinition, readDefinitionFile } from './definition-files';
+import { definitionDocument } from './definition-files';
 import { NONE_BASE_PATH } from './domains';
 import { corsSpec, httpAuthorizerSpec, httpIntegrationSpec, importHttpOpenApi } from './http-openapi';
 import type { LoadContext, ResourceEntry } from './load-context';
@@ -317,48 +315,4 @@ function withHttpMappings(
     byName.set(domainName, mappings);
   }
   return [...byName].map(([domainName, mappings]) => ({ domainName, mappings }));
-}
-
-type DefinitionDocument = { readonly document: unknown } | { readonly problem: string } | Record<string, never>;
-
-/** The OpenAPI document behind `Body` (inline or `AWS::Include`) or `BodyS3Location`, as for REST APIs. */
-function definitionDocument(entry: ResourceEntry, assets: ReadonlyMap<string, AssetSource>): DefinitionDocument {
-  const body = entry.raw('Body');
-  const include = asRecord(asRecord(body)?.['Fn::Transform']);
-  if (include) {
-    if (include.Name !== 'AWS::Include')
-      return { problem: `Body transform ${String(include.Name)} is not supported locally` };
-    const location = asString(entry.resolve(asRecord(include.Parameters)?.Location, 'AWS::Include Location'));
-    const file = assetFile(location, undefined, entry, assets);
-    if (!file) return { problem: `AWS::Include location ${location ?? '(none)'} is not an asset of this assembly` };
-    const parsed = readDefinitionFile(file);
-    return parsed.ok ? { document: entry.resolve(parsed.document, 'Body') } : { problem: parsed.reason };
-  }
-  if (body !== undefined) {
-    const resolved = entry.prop('Body');
-    if (typeof resolved !== 'string') return { document: resolved };
-    const parsed = parseDefinition(resolved, `${entry.path} Body`);
-    return parsed.ok ? { document: parsed.document } : { problem: parsed.reason };
-  }
-  const s3 = asRecord(entry.prop('BodyS3Location'));
-  if (!s3) return {};
-  const key = asString(s3.Key);
-  const file = assetFile(key, asString(entry.metadata('aws:asset:path')), entry, assets);
-  if (!file)
-    return {
-      problem: `BodyS3Location s3://${asString(s3.Bucket) ?? '?'}/${key ?? '?'} is not an asset of this assembly`,
-    };
-  const parsed = readDefinitionFile(file);
-  return parsed.ok ? { document: parsed.document } : { problem: parsed.reason };
-}
-
-function assetFile(
-  location: string | undefined,
-  assetPath: string | undefined,
-  entry: ResourceEntry,
-  assets: ReadonlyMap<string, AssetSource>,
-): string | undefined {
-  if (assetPath) return path.resolve(entry.scope.assemblyDir, assetPath);
-  const key = (location ?? '').replace(/^s3:\/\/[^/]+\//, '');
-  return (assets.get(key) ?? assets.get(key.split('/').pop() ?? ''))?.path;
 }

@@ -3,10 +3,8 @@
  * one (`Body`, `BodyS3Location`, or a `Fn::Transform` `AWS::Include`), then from Resource/Method
  * resources (`resource-methods.ts`): SpecRestApi may mix both, and both fill the same route table.
  */
-import * as path from 'node:path';
 import { formatRouteKey } from '../../core/route-key';
-import type { AssetSource } from './cloud-assembly';
-import { parseDefinition, readDefinitionFile } from './definition-files';
+import { definitionDocument } from './definition-files';
 import type { ApiBuilder, LoadContext, ResourceEntry } from './load-context';
 import { importOpenApi } from './openapi';
 import { asArray, asRecord, asString } from './template-values';
@@ -56,51 +54,4 @@ function apiBuilder(entry: ResourceEntry, context: LoadContext): ApiBuilder {
   }
   api.name ||= entry.logicalId;
   return api;
-}
-
-type DefinitionDocument = { readonly document: unknown } | { readonly problem: string } | Record<string, never>;
-
-function definitionDocument(entry: ResourceEntry, assets: ReadonlyMap<string, AssetSource>): DefinitionDocument {
-  const body = entry.raw('Body');
-  const include = asRecord(asRecord(body)?.['Fn::Transform']);
-  if (include) {
-    if (include.Name !== 'AWS::Include')
-      return { problem: `Body transform ${String(include.Name)} is not supported locally` };
-    const location = asString(entry.resolve(asRecord(include.Parameters)?.Location, 'AWS::Include Location'));
-    const file = assetFile(location, undefined, entry, assets);
-    if (!file) return { problem: `AWS::Include location ${location ?? '(none)'} is not an asset of this assembly` };
-    const parsed = readDefinitionFile(file);
-    // CloudFormation processes intrinsic functions inside an included snippet.
-    return parsed.ok ? { document: entry.resolve(parsed.document, 'Body') } : { problem: parsed.reason };
-  }
-  if (body !== undefined) {
-    const resolved = entry.prop('Body');
-    if (typeof resolved !== 'string') return { document: resolved };
-    const parsed = parseDefinition(resolved, `${entry.path} Body`);
-    return parsed.ok ? { document: parsed.document } : { problem: parsed.reason };
-  }
-  const s3 = asRecord(entry.prop('BodyS3Location'));
-  if (!s3) return {};
-  const key = asString(s3.Key);
-  const file = assetFile(key, asString(entry.metadata('aws:asset:path')), entry, assets);
-  if (!file) {
-    return {
-      problem: `BodyS3Location s3://${asString(s3.Bucket) ?? '?'}/${key ?? '?'} is not an asset of this assembly`,
-    };
-  }
-  // API Gateway imports the object as is: no intrinsic functions are processed in it.
-  const parsed = readDefinitionFile(file);
-  return parsed.ok ? { document: parsed.document } : { problem: parsed.reason };
-}
-
-/** The local file behind an S3 location: `aws:asset:path` metadata, else the asset published to that key. */
-function assetFile(
-  location: string | undefined,
-  assetPath: string | undefined,
-  entry: ResourceEntry,
-  assets: ReadonlyMap<string, AssetSource>,
-): string | undefined {
-  if (assetPath) return path.resolve(entry.scope.assemblyDir, assetPath);
-  const key = (location ?? '').replace(/^s3:\/\/[^/]+\//, '');
-  return (assets.get(key) ?? assets.get(key.split('/').pop() ?? ''))?.path;
 }
