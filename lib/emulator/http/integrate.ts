@@ -3,8 +3,10 @@
  * §3.4) or an HTTP proxy. Failures become HTTP API answers: the function failed or answered something
  * unreadable → 500 Internal Server Error; no answer within the integration timeout → 503.
  */
+
 import { GatewayError } from '../../core/gateway-responses';
 import { type HttpIntegrationSpec, MAX_HTTP_INTEGRATION_TIMEOUT_MS } from '../../core/http-route-table';
+import { NOT_FORWARDED, requestBackend } from '../integrations/backend-request';
 import { substituteStageVariables } from '../integrations/stage-variables';
 import type { LambdaInvoker } from '../lambda/invoker';
 import type { FunctionModel } from '../model';
@@ -94,9 +96,6 @@ async function integrateLambda(
   }
 }
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and ones the client library sets itself. */
-const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length']);
-
 async function integrateHttp(
   ctx: HttpRequestContext,
   integration: Extract<HttpIntegrationSpec, { kind: 'http' }>,
@@ -129,30 +128,19 @@ async function integrateHttp(
   for (const [name, value] of mapped.headers) headers.append(name, value);
 
   const method = integration.method === 'ANY' ? ctx.request.method : integration.method;
-  const started = performance.now();
-  try {
-    const response = await fetch(url, {
-      method,
-      headers,
-      body: method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(ctx.request.body),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(Math.min(integration.timeoutMs, MAX_HTTP_INTEGRATION_TIMEOUT_MS)),
-    });
-    const body = Buffer.from(await response.arrayBuffer());
-    ctx.integration = { latency: Math.round(performance.now() - started), status: response.status };
-    ctx.integrationResponseStatus = response.status;
-    const received: [string, string][] = [];
-    response.headers.forEach((value, name) => {
-      if (!NOT_FORWARDED.has(name) && name !== 'content-encoding') received.push([name, value]);
-    });
-    const shaped = mapHttpResponse(integration.responseParameters, response.status, received, contextVariable);
-    return { statusCode: shaped.statusCode, headers: shaped.headers, body };
-  } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    ctx.integration = {
-      latency: Math.round(performance.now() - started),
-      error: error instanceof Error ? error.message : String(error),
-    };
-    throw httpError(timedOut ? 'INTEGRATION_TIMEOUT' : 'INTEGRATION_FAILURE');
+  const outcome = await requestBackend(
+    url,
+    method,
+    headers,
+    ctx.request.body,
+    Math.min(integration.timeoutMs, MAX_HTTP_INTEGRATION_TIMEOUT_MS),
+  );
+  if (!outcome.ok) {
+    ctx.integration = { latency: outcome.latency, error: outcome.error };
+    throw httpError(outcome.timedOut ? 'INTEGRATION_TIMEOUT' : 'INTEGRATION_FAILURE');
   }
+  ctx.integration = { latency: outcome.latency, status: outcome.status };
+  ctx.integrationResponseStatus = outcome.status;
+  const shaped = mapHttpResponse(integration.responseParameters, outcome.status, outcome.headers, contextVariable);
+  return { statusCode: shaped.statusCode, headers: shaped.headers, body: outcome.body };
 }

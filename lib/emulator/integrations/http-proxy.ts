@@ -2,11 +2,9 @@
 import { GatewayError } from '../../core/gateway-responses';
 import { MAX_INTEGRATION_TIMEOUT_MS } from '../../core/route-table';
 import type { GatewayResponse, RequestContext } from '../request-context';
+import { NOT_FORWARDED, requestBackend } from './backend-request';
 import { type ContextLookup, mapRequestParameters } from './parameter-mapping';
 import { substituteStageVariables } from './stage-variables';
-
-/** Hop-by-hop headers (RFC 9110 §7.6.1) and ones the client library sets itself. */
-const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length']);
 
 export async function integrateHttpProxy(
   ctx: RequestContext,
@@ -33,28 +31,17 @@ export async function integrateHttpProxy(
   for (const [name, value] of mapped.headers) headers.set(name, value);
 
   const method = integration.method === 'ANY' ? ctx.request.method : integration.method;
-  const started = performance.now();
-  try {
-    const response = await fetch(url, {
-      method,
-      headers,
-      body: method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(ctx.request.body),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(Math.min(integration.timeoutMs, MAX_INTEGRATION_TIMEOUT_MS)),
-    });
-    const body = Buffer.from(await response.arrayBuffer());
-    ctx.integration = { latency: Math.round(performance.now() - started), status: response.status };
-    const responseHeaders: [string, string][] = [];
-    response.headers.forEach((value, name) => {
-      if (!NOT_FORWARDED.has(name) && name !== 'content-encoding') responseHeaders.push([name, value]);
-    });
-    return { statusCode: response.status, headers: responseHeaders, body };
-  } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    ctx.integration = {
-      latency: Math.round(performance.now() - started),
-      error: error instanceof Error ? error.message : String(error),
-    };
-    throw new GatewayError(timedOut ? 'INTEGRATION_TIMEOUT' : 'INTEGRATION_FAILURE');
+  const outcome = await requestBackend(
+    url,
+    method,
+    headers,
+    ctx.request.body,
+    Math.min(integration.timeoutMs, MAX_INTEGRATION_TIMEOUT_MS),
+  );
+  if (!outcome.ok) {
+    ctx.integration = { latency: outcome.latency, error: outcome.error };
+    throw new GatewayError(outcome.timedOut ? 'INTEGRATION_TIMEOUT' : 'INTEGRATION_FAILURE');
   }
+  ctx.integration = { latency: outcome.latency, status: outcome.status };
+  return { statusCode: outcome.status, headers: outcome.headers, body: outcome.body };
 }
