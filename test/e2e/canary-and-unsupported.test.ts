@@ -1,0 +1,43 @@
+import { AuthorizationType, type CfnStage, LambdaIntegration, type RestApi } from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { LocalGateway } from '../../lib/emulator/local-gateway';
+import { buildPlainCdkStack } from './plain-cdk-stack';
+
+describe('canary stages and functions the emulator cannot run', () => {
+  let gw: LocalGateway;
+  const draws = [0.1, 0.9];
+
+  beforeAll(async () => {
+    const stack = buildPlainCdkStack();
+    const api = stack.node.findChild('Api') as RestApi;
+    const stage = api.deploymentStage.node.defaultChild as CfnStage;
+    stage.canarySetting = { percentTraffic: 50, stageVariableOverrides: { color: 'green' } };
+    const python = new lambda.Function(stack, 'Python', {
+      runtime: lambda.Runtime.PYTHON_3_12,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('def handler(event, context):\n    return {"statusCode": 200}\n'),
+    });
+    api.root
+      .addResource('python')
+      .addMethod('GET', new LambdaIntegration(python), { authorizationType: AuthorizationType.NONE });
+    let next = 0;
+    gw = await LocalGateway.fromStack(stack, { random: () => draws[next++ % draws.length], onFunctionLog: () => {} });
+  });
+  afterAll(() => gw.close());
+
+  it('sends a draw below percentTraffic to the canary, with its stage-variable overrides', async () => {
+    const canary = (await (await gw.fetch('/live/items')).json()) as { stageVariables: unknown };
+    const production = (await (await gw.fetch('/live/items')).json()) as { stageVariables: unknown };
+    expect(canary.stageVariables).toEqual({ color: 'green' });
+    expect(production.stageVariables).toEqual({ color: 'blue' });
+  });
+
+  it('reports a non-Node function once at load, naming it, and answers its route with a 5xx', async () => {
+    const reported = gw.model.unsupported.map((u) => `${u.path}: ${u.reason}`).join('\n');
+    expect(reported).toMatch(/Python.*python3\.12/);
+    const response = await gw.fetch('/live/python');
+    expect(response.status).toBeGreaterThanOrEqual(500);
+    expect(await response.json()).toEqual({ message: 'Internal server error' });
+    expect((await gw.fetch('/live/items')).status).toBe(200);
+  });
+});
