@@ -5,17 +5,13 @@
  * route throttles, and JSON access logs. The functions are written for REST events, so their integrations
  * use payload format 1.0.
  */
-import * as path from 'node:path';
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
-import { DEV_JWT_AUDIENCE, DEV_JWT_ISSUER, DEV_JWT_SECRET } from '../lambdas/authorizer/dev-secret';
+import { DEV_JWT_AUDIENCE, DEV_JWT_ISSUER } from '../lambdas/authorizer/dev-secret';
 import { Gateway, HTTP_ACCESS_LOG_FORMAT, RouteAuthorization, RouteIntegration } from '../lib/constructs';
+import { exampleServices } from './example-services';
 import type { ExampleDomainProps } from './example-stack';
-
-const LAMBDAS = path.join(__dirname, '..', 'lambdas');
 
 export interface ExampleHttpGatewayStackProps extends StackProps {
   /**
@@ -37,17 +33,7 @@ export class ExampleHttpGatewayStack extends Stack {
     super(scope, id, props);
     if (props.bundling === false) this.node.setContext(cxapi.BUNDLING_STACKS, []);
 
-    const users = this.service('Users', 'users/index.ts');
-    const ordersV1 = this.service('OrdersV1', 'orders/v1.ts');
-    const ordersV2 = this.service('OrdersV2', 'orders/v2.ts');
-    const search = this.service('Search', 'search/index.ts');
-    const health = this.service('Health', 'health/index.ts');
-    const authorizer = this.service('Authorizer', 'authorizer/index.ts', {
-      // The public development secret (lambdas/authorizer/dev-secret.ts): replace it before deploying.
-      JWT_SECRET: DEV_JWT_SECRET,
-      JWT_ISSUER: DEV_JWT_ISSUER,
-      JWT_AUDIENCE: DEV_JWT_AUDIENCE,
-    });
+    const { users, ordersV1, ordersV2, search, health, authorizer } = exampleServices(this);
 
     // API Gateway checks these tokens itself against the issuer's published keys (aws-reference §4.4).
     const jwt = RouteAuthorization.jwt({ issuer: DEV_JWT_ISSUER, audience: [DEV_JWT_AUDIENCE] });
@@ -120,33 +106,5 @@ export class ExampleHttpGatewayStack extends Stack {
         value: this.gateway.http!.domain.regionalDomainName,
       });
     }
-  }
-
-  private service(id: string, entry: string, environment?: Record<string, string>): NodejsFunction {
-    const fn = new NodejsFunction(this, id, {
-      entry: path.join(LAMBDAS, entry),
-      handler: 'handler',
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: 256,
-      timeout: Duration.seconds(10),
-      environment,
-      bundling: { forceDockerBundling: false, target: 'node22', minify: true, sourceMap: true },
-    });
-    // cdk-nag (AwsSolutions) findings this example accepts, each with its reason (as in example-stack.ts).
-    Validations.of(fn).acknowledge(
-      {
-        id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason:
-          'The basic execution role only lets the function write its own CloudWatch logs; it grants no data access.',
-      },
-      {
-        id: 'AwsSolutions::AwsSolutions-L1',
-        reason:
-          'The example pins Node.js 22 (LTS, supported by Lambda until 2027) so the bundle target matches the ' +
-          'Node versions the local emulator and CI run; move to the next LTS together with the toolchain.',
-      },
-    );
-    return fn;
   }
 }
