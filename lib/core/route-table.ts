@@ -54,6 +54,17 @@ export type IntegrationSpec =
       readonly statusCode: number;
       readonly responseHeaders: Readonly<Record<string, string>>;
       readonly responseBody?: string;
+    }
+  | {
+      /**
+       * Only in the emulator's model: an integration the template declares but that cannot run locally
+       * (mapping templates of non-proxy AWS/HTTP integrations). Its route still matches and answers 500.
+       */
+      readonly kind: 'unsupported';
+      /** The integration type the template declares (`AWS`, `HTTP`, ...). */
+      readonly type: string;
+      readonly uri?: string;
+      readonly reason: string;
     };
 
 export interface RouteSpec {

@@ -167,6 +167,9 @@ export class GatewayPipeline {
         );
       case 'mock':
         return integrateMock(ctx, integration);
+      case 'unsupported':
+        ctx.integration = { latency: 0, error: integration.reason };
+        throw new GatewayError('API_CONFIGURATION_ERROR');
     }
   }
 

@@ -130,6 +130,8 @@ function restIntegration(integration: IntegrationSpec): IntegrationDescription {
       return { kind: 'http', url: integration.url, method: integration.method };
     case 'mock':
       return { kind: 'mock' };
+    case 'unsupported':
+      return { kind: 'other', type: integration.type, ...(integration.uri && { uri: integration.uri }) };
   }
 }
 

@@ -1,4 +1,10 @@
-import { AuthorizationType, type CfnStage, LambdaIntegration, type RestApi } from 'aws-cdk-lib/aws-apigateway';
+import {
+  AuthorizationType,
+  type CfnStage,
+  HttpIntegration,
+  LambdaIntegration,
+  type RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LocalGateway } from '../../lib/emulator/local-gateway';
 import { buildPlainCdkStack } from './plain-cdk-stack';
@@ -20,6 +26,12 @@ describe('canary stages and functions the emulator cannot run', () => {
     api.root
       .addResource('python')
       .addMethod('GET', new LambdaIntegration(python), { authorizationType: AuthorizationType.NONE });
+    // A non-proxy integration: its mapping templates are not run locally.
+    api.root
+      .addResource('legacy')
+      .addMethod('GET', new HttpIntegration('https://legacy.example.com/api', { proxy: false }), {
+        authorizationType: AuthorizationType.NONE,
+      });
     let next = 0;
     gw = await LocalGateway.fromStack(stack, { random: () => draws[next++ % draws.length], onFunctionLog: () => {} });
   });
@@ -39,5 +51,13 @@ describe('canary stages and functions the emulator cannot run', () => {
     expect(response.status).toBeGreaterThanOrEqual(500);
     expect(await response.json()).toEqual({ message: 'Internal server error' });
     expect((await gw.fetch('/live/items')).status).toBe(200);
+  });
+
+  it('keeps a non-proxy integration routable and answers it with 500, after reporting it at load', async () => {
+    const reported = gw.model.unsupported.map((u) => `${u.path}: ${u.reason}`).join('\n');
+    expect(reported).toMatch(/GET \/legacy.*mapping templates/);
+    const response = await gw.fetch('/live/legacy');
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ message: 'Internal server error' });
   });
 });

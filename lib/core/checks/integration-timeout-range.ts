@@ -14,7 +14,7 @@ export function checkIntegrationTimeoutRange(table: RouteTable): Finding[] {
   const findings: Finding[] = [];
   for (const route of table.routes) {
     const integration = route.integration;
-    if (integration.kind === 'mock') continue;
+    if (integration.kind === 'mock' || integration.kind === 'unsupported') continue;
     const timeout = integration.timeoutMs;
     if (Number.isInteger(timeout) && timeout >= MIN_INTEGRATION_TIMEOUT_MS && timeout <= MAX_INTEGRATION_TIMEOUT_MS) {
       continue;

@@ -42,6 +42,17 @@ export function renderIntegration(route: RouteSpec, aws: AwsLocation): RenderedI
         },
         responses: {},
       };
+    case 'unsupported':
+      // Only a loaded template carries one (portico openapi --aws-extensions): echo what it declared.
+      return {
+        extension: {
+          type: integration.type.toLowerCase(),
+          ...(integration.uri && { uri: integration.uri }),
+          passthroughBehavior: 'when_no_match',
+          ...requestParameters,
+        },
+        responses: {},
+      };
     case 'mock': {
       const statusCode = String(integration.statusCode);
       const headerNames = Object.keys(integration.responseHeaders).sort();

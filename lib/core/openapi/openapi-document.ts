@@ -51,7 +51,7 @@ export interface MethodResponse {
 }
 
 export interface IntegrationExtension {
-  readonly type: 'aws_proxy' | 'http_proxy' | 'mock';
+  readonly type: 'aws_proxy' | 'http_proxy' | 'mock' | 'aws' | 'http' | (string & {});
   readonly httpMethod?: string;
   readonly uri?: string;
   readonly timeoutInMillis?: number;

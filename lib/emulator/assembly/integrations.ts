@@ -109,15 +109,15 @@ export function integrationSpec(declaration: IntegrationDeclaration): Integratio
       return { ok: true, spec: mockSpec(declaration) };
     case 'AWS':
     case 'HTTP':
-      return {
-        ok: false,
-        reason: `${type} (non-proxy) integrations use mapping templates, which are not served locally`,
-      };
+      return unsupportedIntegration(
+        declaration,
+        type,
+        `${type} (non-proxy) integrations use mapping templates, which are not served locally`,
+      );
     default:
-      return {
-        ok: false,
-        reason: type ? `integration type ${type} is not supported` : 'the method has no integration',
-      };
+      return type
+        ? unsupportedIntegration(declaration, type, `integration type ${type} is not supported`)
+        : { ok: false, reason: 'the method has no integration' };
   }
 }
 
@@ -153,4 +153,9 @@ function fullMatch(pattern: string, text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The route stays in the table and answers 500, as AWS's 5xx for what cannot run here (aws-reference §8). */
+function unsupportedIntegration(declaration: IntegrationDeclaration, type: string, reason: string): IntegrationResult {
+  return { ok: true, spec: { kind: 'unsupported', type, uri: declaration.uri, reason } };
 }

@@ -108,6 +108,7 @@ function importRoute(
     problems.push(integration.reason);
     return undefined;
   }
+  if (integration.spec.kind === 'unsupported') problems.push(`${integration.spec.reason} (requests answer 500)`);
   // An operation's own `security` (even an empty list) replaces the document-wide one.
   const requirements = operation.security !== undefined ? operation.security : definition.security;
   const security = routeSecurity(requirements, schemes, problems);

@@ -49,6 +49,9 @@ export function loadResourceMethods(context: LoadContext): void {
       context.unsupported(entry.path, `${label}: ${integration.reason}`);
       continue;
     }
+    if (integration.spec.kind === 'unsupported') {
+      context.unsupported(entry.path, `${label}: ${integration.spec.reason} (requests answer 500)`);
+    }
     const authorization = methodAuthorization(entry, authorizerNames, context);
     if (typeof authorization === 'string') {
       context.unsupported(entry.path, `${label}: ${authorization}`);

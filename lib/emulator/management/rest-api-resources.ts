@@ -111,6 +111,8 @@ function integration(route: RouteSpec, region: string): WireObject {
         passthroughBehavior: 'WHEN_NO_MATCH',
         timeoutInMillis: 29_000,
       };
+    case 'unsupported':
+      return { type: integration.type, ...(integration.uri && { uri: integration.uri }), ...requestParameters };
   }
 }
 

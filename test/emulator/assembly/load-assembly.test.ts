@@ -355,11 +355,14 @@ describe('hand-written templates', () => {
       },
     });
     const model = loadAssembly(dir);
-    expect(model.apis[0].table.routes.map((r) => formatRouteKey(r.key))).toEqual(['GET /items']);
+    // A non-proxy route stays routable (it answers 500 locally); only its reason is reported.
+    expect(model.apis[0].table.routes.map((r) => formatRouteKey(r.key))).toEqual(['GET /items', 'POST /']);
+    expect(model.apis[0].table.routes[1].integration.kind).toBe('unsupported');
     expect(model.unsupported).toEqual([
       {
         path: 'Mixed/Legacy',
-        reason: 'route "POST /": AWS (non-proxy) integrations use mapping templates, which are not served locally',
+        reason:
+          'route "POST /": AWS (non-proxy) integrations use mapping templates, which are not served locally (requests answer 500)',
       },
       { path: 'Mixed/Socket', reason: 'WEBSOCKET APIs (API Gateway v2) are not served locally' },
     ]);

@@ -82,11 +82,11 @@ test('routes that cannot be served are described, and the others still import', 
       '/who': { get: { security: [{ ghost: [] }], 'x-amazon-apigateway-integration': lambdaIntegration } },
     }),
   );
-  expect(imported.routes.map((r) => formatRouteKey(r.key))).toEqual(['GET /ok', 'GET /who']);
+  expect(imported.routes.map((r) => formatRouteKey(r.key))).toEqual(['GET /ok', 'GET /s3', 'GET /who']);
   expect(imported.problems).toEqual([
     'route "GET /no-integration": it has no x-amazon-apigateway-integration',
     expect.stringMatching(/^route "GET \/bad\{part\}": path part "bad\{part\}" is invalid/),
-    'route "GET /s3": AWS (non-proxy) integrations use mapping templates, which are not served locally',
+    'route "GET /s3": AWS (non-proxy) integrations use mapping templates, which are not served locally (requests answer 500)',
     'route "GET /who": security scheme "ghost" is not defined',
   ]);
 });
