@@ -5,6 +5,7 @@
  */
 import { ANY_EXPANDS_TO } from './route-key';
 import type { RouteSpec } from './route-table';
+import { buildRouteTree, type RouteTreeNode } from './route-tree';
 
 export interface RestRouteMatch {
   readonly route: RouteSpec;
@@ -18,13 +19,7 @@ export interface RestRouter {
 }
 
 /** One API Gateway resource: its methods and its children. */
-interface ResourceNode {
-  readonly literals: Map<string, ResourceNode>;
-  variable?: ResourceNode;
-  greedy?: ResourceNode;
-  /** Method (`GET`, ..., `ANY`) to route; the first route declared for a method wins. */
-  readonly methods: Map<string, RouteSpec>;
-}
+type ResourceNode = RouteTreeNode<RouteSpec>;
 
 /** Request path segments with their offsets, so a greedy value can be cut from the raw path. */
 interface SplitPath {
@@ -37,32 +32,8 @@ interface SplitPath {
 
 const ANY_METHODS: ReadonlySet<string> = new Set(ANY_EXPANDS_TO);
 
-const newNode = (): ResourceNode => ({ literals: new Map(), methods: new Map() });
-
 export function compileRestRouter(routes: readonly RouteSpec[]): RestRouter {
-  const root = newNode();
-  for (const route of routes) {
-    let node = root;
-    for (const segment of route.key.segments) {
-      if (segment.kind === 'literal') {
-        let child = node.literals.get(segment.value);
-        if (!child) {
-          child = newNode();
-          node.literals.set(segment.value, child);
-        }
-        node = child;
-      } else if (segment.kind === 'variable') {
-        // REST allows one variable child per resource (§2.10); routes that disagree on its name still
-        // share the node, and each match reads the names from its own route.
-        node.variable ??= newNode();
-        node = node.variable;
-      } else {
-        node.greedy ??= newNode();
-        node = node.greedy;
-      }
-    }
-    if (!node.methods.has(route.key.method)) node.methods.set(route.key.method, route);
-  }
+  const root = buildRouteTree(routes, (route) => route.key);
 
   return {
     match(method, path) {

@@ -13,6 +13,7 @@
  *   greedy route takes it. Matching is case-sensitive (§1.9 unknown; as REST).
  */
 import { DEFAULT_ROUTE_KEY, type HttpRouteSpec } from '../../core/http-route-table';
+import { buildRouteTree, type RouteTreeNode } from '../../core/route-tree';
 
 export interface HttpRouteMatch {
   readonly route: HttpRouteSpec;
@@ -25,43 +26,11 @@ export interface HttpRouter {
   match(method: string, path: string): HttpRouteMatch | undefined;
 }
 
-interface RouteNode {
-  readonly literals: Map<string, RouteNode>;
-  variable?: RouteNode;
-  greedy?: RouteNode;
-  /** Method (`GET`, ..., `ANY`) to route; the first route declared for a method wins. */
-  readonly methods: Map<string, HttpRouteSpec>;
-}
-
-const newNode = (): RouteNode => ({ literals: new Map(), methods: new Map() });
+type RouteNode = RouteTreeNode<HttpRouteSpec>;
 
 export function compileHttpRouter(routes: readonly HttpRouteSpec[]): HttpRouter {
-  const root = newNode();
-  let defaultRoute: HttpRouteSpec | undefined;
-  for (const route of routes) {
-    if (route.key === DEFAULT_ROUTE_KEY) {
-      defaultRoute ??= route;
-      continue;
-    }
-    let node = root;
-    for (const segment of route.key.segments) {
-      if (segment.kind === 'literal') {
-        let child = node.literals.get(segment.value);
-        if (!child) {
-          child = newNode();
-          node.literals.set(segment.value, child);
-        }
-        node = child;
-      } else if (segment.kind === 'variable') {
-        node.variable ??= newNode();
-        node = node.variable;
-      } else {
-        node.greedy ??= newNode();
-        node = node.greedy;
-      }
-    }
-    if (!node.methods.has(route.key.method)) node.methods.set(route.key.method, route);
-  }
+  const defaultRoute = routes.find((route) => route.key === DEFAULT_ROUTE_KEY);
+  const root: RouteNode = buildRouteTree(routes, (route) => (route.key === DEFAULT_ROUTE_KEY ? undefined : route.key));
 
   return {
     match(method, path) {
