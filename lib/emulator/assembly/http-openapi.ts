@@ -19,6 +19,7 @@ import {
 import { RouteKeyError } from '../../core/route-key';
 import type { AuthorizationSpec } from '../../core/route-table';
 import { lambdaArnFromUri } from './integrations';
+import { OPERATION_METHODS } from './openapi';
 import {
   asArray,
   asBoolean,
@@ -38,17 +39,6 @@ export interface HttpOpenApiImport {
   /** One sentence per route or extension that cannot be served. */
   readonly problems: readonly string[];
 }
-
-const OPERATION_METHODS: Readonly<Record<string, string>> = {
-  get: 'GET',
-  put: 'PUT',
-  post: 'POST',
-  delete: 'DELETE',
-  options: 'OPTIONS',
-  head: 'HEAD',
-  patch: 'PATCH',
-  'x-amazon-apigateway-any-method': 'ANY',
-};
 
 type Security = { readonly kind: 'authorizer'; readonly name: string } | { readonly kind: 'iam' };
 

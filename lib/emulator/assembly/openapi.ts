@@ -29,7 +29,8 @@ export interface OpenApiImportOptions {
   readonly basePathMode?: string;
 }
 
-const OPERATION_METHODS: Readonly<Record<string, string>> = {
+/** OpenAPI operation keys to API Gateway methods, for REST and HTTP API definitions alike. */
+export const OPERATION_METHODS: Readonly<Record<string, string>> = {
   get: 'GET',
   put: 'PUT',
   post: 'POST',
