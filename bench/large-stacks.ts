@@ -15,7 +15,7 @@ const SERVICE_CODE =
   'exports.handler = async (event) => ({ statusCode: 200, headers: { "Content-Type": "application/json" }, ' +
   'body: JSON.stringify({ service: process.env.SERVICE, resource: event.resource, pathParameters: event.pathParameters }) });';
 
-/** Allows the whole API, so one cached policy fits every route (aws-reference §4.3). */
+/** Allows the whole API, so one cached policy fits every route (AWS docs: "Configure an API Gateway Lambda authorizer"). */
 const AUTHORIZER_CODE =
   "exports.handler = async (event) => ({ principalId: 'bench', policyDocument: { Version: '2012-10-17', " +
   "Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: event.methodArn.split('/').slice(0, 2).join('/') + '/*' }] } });";

@@ -35,7 +35,7 @@ export class ExampleHttpGatewayStack extends Stack {
 
     const { users, ordersV1, ordersV2, search, health, authorizer } = exampleServices(this);
 
-    // API Gateway checks these tokens itself against the issuer's published keys (aws-reference §4.4).
+    // API Gateway checks these tokens itself against the issuer's published keys (AWS docs: "Control access to HTTP APIs with JWT authorizers").
     const jwt = RouteAuthorization.jwt({ issuer: DEV_JWT_ISSUER, audience: [DEV_JWT_AUDIENCE] });
     // The example's authorizer returns an IAM policy and a {userId, scopes} context: payload 1.0, which
     // `POST /orders` needs because the orders service reads the caller's scopes from that context.
@@ -43,7 +43,7 @@ export class ExampleHttpGatewayStack extends Stack {
       authorizerName: 'lambda',
       payloadFormatVersion: '1.0',
       identitySources: ['$request.header.Authorization'],
-      // The policy covers the whole stage, so one cached result is right for every route (aws-reference §4.3).
+      // The policy covers the whole stage, so one cached result is right for every route (AWS docs: "Configure an API Gateway Lambda authorizer").
       resultsCacheTtl: Duration.seconds(300),
     });
     const orders = RouteIntegration.lambda(ordersV1, { service: 'orders' });

@@ -44,7 +44,7 @@ export class ExampleGatewayStack extends Stack {
     const jwt = RouteAuthorization.request(authorizer, {
       authorizerName: 'jwt',
       identitySources: [IdentitySource.header('Authorization')],
-      // The authorizer allows the whole stage, so one cached policy is right for every route (aws-reference §4.3).
+      // The authorizer allows the whole stage, so one cached policy is right for every route (AWS docs: "Configure an API Gateway Lambda authorizer").
       resultsCacheTtl: Duration.seconds(300),
     });
     // One integration per service; each version's stage says which function serves "orders".

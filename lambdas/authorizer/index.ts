@@ -1,5 +1,5 @@
 /**
- * REST REQUEST authorizer (aws-reference §4.1, §4.2): verifies `Authorization: Bearer <jwt>`
+ * REST REQUEST authorizer (AWS docs: "Input to an API Gateway Lambda authorizer"; "Output from an API Gateway Lambda authorizer"): verifies `Authorization: Bearer <jwt>`
  * (HS256, issuer, audience and expiry checked) and allows the caller into the whole API stage,
  * passing `{userId, scopes}` as context for the services (`lambdas/shared/http.ts` reads it back).
  *
@@ -19,7 +19,7 @@ import { type JWTPayload, jwtVerify } from 'jose';
 const ALGORITHMS = ['HS256'];
 const MIN_SECRET_BYTES = 32;
 
-/** API Gateway turns exactly this error message into 401 `{"message":"Unauthorized"}` (aws-reference §4.2). */
+/** API Gateway turns exactly this error message into 401 `{"message":"Unauthorized"}` (AWS docs: "Output from an API Gateway Lambda authorizer"). */
 const unauthorized = () => new Error('Unauthorized');
 
 // Imported once per secret and kept for the life of the warm worker: importing a key is the costly
@@ -51,7 +51,7 @@ function bearerToken(event: APIGatewayRequestAuthorizerEvent | APIGatewayTokenAu
   if (event.type === 'TOKEN') {
     header = event.authorizationToken;
   } else {
-    // Header names keep the client's casing in REST events (aws-reference §3.1).
+    // Header names keep the client's casing in REST events (AWS docs: "Lambda proxy integrations in API Gateway").
     const entry = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization');
     header = entry?.[1];
   }
@@ -79,7 +79,7 @@ function scopesOf(payload: JWTPayload): string[] | undefined {
  * The whole-stage ARN for a `methodArn` (`arn:aws:execute-api:region:account:apiId/stage/VERB/path`):
  * the same `apiId/stage`, then a wildcard for any verb and one for any path. The policy must cover every method of the stage, not just this `methodArn`: API Gateway caches
  * it per token and reuses it for every method behind this authorizer, so a policy naming only the
- * first method would 403 the caller's next request to another route (aws-reference §4.3).
+ * first method would 403 the caller's next request to another route (AWS docs: "Configure an API Gateway Lambda authorizer").
  */
 export function stageWildcardArn(methodArn: string): string {
   const [apiArn, stage] = methodArn.split('/');

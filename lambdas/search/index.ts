@@ -65,7 +65,7 @@ function respond(event: APIGatewayProxyEvent, collection: string) {
 }
 
 function searchCollection(event: APIGatewayProxyEvent) {
-  // `{proxy+}` may span several segments and may end with a slash (aws-reference §2.6).
+  // `{proxy+}` may span several segments and may end with a slash (docs/aws-behaviour.md, "REST paths").
   const proxy = pathParameter(event, 'proxy').replace(/\/+$/, '');
   if (!Object.hasOwn(COLLECTIONS, proxy)) {
     throw new NotFoundError(`Unknown search collection ${proxy}; use one of: ${Object.keys(COLLECTIONS).join(', ')}`);

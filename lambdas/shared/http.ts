@@ -1,6 +1,6 @@
 /**
  * Tiny HTTP toolkit shared by the example services: JSON responses, typed errors, a router over
- * REST payload 1.0 events (aws-reference §3.1), and the caller that the Lambda authorizer put into
+ * REST payload 1.0 events (AWS docs: "Lambda proxy integrations in API Gateway"), and the caller that the Lambda authorizer put into
  * `requestContext.authorizer`.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
@@ -129,7 +129,7 @@ export function parseJsonBody(event: APIGatewayProxyEvent): unknown {
   }
 }
 
-/** A path parameter, URL-decoded (REST passes them encoded, aws-reference §2.8). */
+/** A path parameter, URL-decoded (REST passes them encoded, AWS docs: "Amazon API Gateway important notes", docs/aws-behaviour.md, "REST paths"). */
 export function pathParameter(event: APIGatewayProxyEvent, name: string): string {
   const raw = event.pathParameters?.[name];
   if (raw === undefined || raw === '') throw new BadRequestError(`Path parameter ${name} is required`);
@@ -149,7 +149,7 @@ export function queryParameter(event: APIGatewayProxyEvent, name: string): strin
 /**
  * The stage prefix of the client's URL on an execute-api host (`requestContext.path` is
  * `/v2/orders`, `path` is `/orders` → `/v2`), for links the client can follow. Through a custom
- * domain both carry the base path and no stage (aws-reference §3.1), so this is `''` there.
+ * domain both carry the base path and no stage (AWS docs: "Lambda proxy integrations in API Gateway"), so this is `''` there.
  */
 export function basePath(event: APIGatewayProxyEvent): string {
   const full = event.requestContext?.path;
@@ -164,7 +164,7 @@ export interface Caller {
 
 /**
  * The caller as the Lambda authorizer described it. REST stringifies authorizer context values
- * (aws-reference §3.1), so `scopes` arrives as one space-separated string.
+ * (AWS docs: "Lambda proxy integrations in API Gateway"), so `scopes` arrives as one space-separated string.
  */
 export function callerOf(event: APIGatewayProxyEvent): Caller | undefined {
   const authorizer: unknown = event.requestContext?.authorizer;

@@ -4,11 +4,11 @@
  *
  * - Host: the `Host` header (the execute-api or custom domain name; in the emulator the loopback address
  *   with its port), else `requestContext.domainName`.
- * - Scheme: `X-Forwarded-Proto`, which API Gateway always sets (`https`, aws-reference §3.1 captures);
+ * - Scheme: `X-Forwarded-Proto`, which API Gateway always sets (`https`, AWS docs: "Lambda proxy integrations in API Gateway", docs/aws-behaviour.md, "Captured events" captures);
  *   without it, `http` for a loopback host (the emulator) and `https` otherwise.
  * - Prefix: the stage on the execute-api host (`/v2`) or the custom domain's base path: `requestContext.path`
  *   (`/v2/users/u-1/overview`) without the part the route matched (`/users/u-1/overview`, the resource
- *   template filled with the path parameters). Through a custom domain `path` keeps the base path too (§3.1),
+ *   template filled with the path parameters). Through a custom domain `path` keeps the base path too (AWS docs: "Lambda proxy integrations in API Gateway"),
  *   which is why the resource, not `path`, tells where the prefix ends.
  */
 import type { APIGatewayProxyEvent } from 'aws-lambda';

@@ -29,7 +29,7 @@ const NOT_FORWARDED = new Set([
   'x-forwarded-proto',
 ]);
 
-/** A header's value, looked up case-insensitively (REST keeps the client's casing, aws-reference §3.1). */
+/** A header's value, looked up case-insensitively (REST keeps the client's casing, AWS docs: "Lambda proxy integrations in API Gateway"). */
 export function headerOf(event: APIGatewayProxyEvent, name: string): string | undefined {
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(event.headers ?? {})) {

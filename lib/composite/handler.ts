@@ -1,5 +1,5 @@
 /**
- * The composite route's Lambda handler (REST payload 1.0, aws-reference §3.1): call the members in
+ * The composite route's Lambda handler (REST payload 1.0, AWS docs: "Lambda proxy integrations in API Gateway"): call the members in
  * parallel through the gateway as the caller, apply the failure policy, merge, and report each member's
  * latency. `aggregator.ts` builds it from the bundled plan and merge module; tests build it directly.
  */

@@ -1,6 +1,6 @@
 /**
  * `{name}` templates in member paths and query values, filled from the composite's path parameters.
- * REST hands path parameters to Lambda still URL-encoded (aws-reference §2.8), so a path keeps the value
+ * REST hands path parameters to Lambda still URL-encoded (AWS docs: "Amazon API Gateway important notes", docs/aws-behaviour.md, "REST paths"), so a path keeps the value
  * as the caller sent it, while a query value gets it decoded (the URL builder encodes it again).
  */
 

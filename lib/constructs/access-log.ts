@@ -1,5 +1,5 @@
 /**
- * Access logging for one stage (aws-reference §7): a log group and a one-line `$context` format.
+ * Access logging for one stage (AWS docs: "Set up CloudWatch logging for REST APIs"): a log group and a one-line `$context` format.
  * Access logs need no account-level role; execution logs do (see ApiGatewayAccountLoggingRole).
  */
 import { Annotations, RemovalPolicy } from 'aws-cdk-lib';

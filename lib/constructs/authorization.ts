@@ -26,7 +26,7 @@ export interface AuthorizerOptions {
   readonly authorizerName?: string;
   /**
    * How long API Gateway caches a result per identity source (0 disables caching, at most 1 hour).
-   * A cached policy is reused for every route of the API (aws-reference §4.3), so it must cover them all.
+   * A cached policy is reused for every route of the API (AWS docs: "Configure an API Gateway Lambda authorizer"), so it must cover them all.
    * @default Duration.seconds(300)
    */
   readonly resultsCacheTtl?: Duration;

@@ -1,5 +1,5 @@
 /**
- * A custom domain in front of the versions (aws-reference §6): one Regional domain name with TLS 1.2 and a
+ * A custom domain in front of the versions (AWS docs: "API mappings for custom domain names"): one Regional domain name with TLS 1.2 and a
  * base path mapping per version (`https://api.example.com/v1/...` → the v1 API's `v1` stage).
  */
 import { CfnBasePathMapping, CfnDomainName } from 'aws-cdk-lib/aws-apigateway';
@@ -18,7 +18,7 @@ export interface CustomDomainOptions {
   readonly basePaths?: Record<string, string>;
 }
 
-/** Base path characters API Gateway accepts (aws-reference §6), at most 300 of them. */
+/** Base path characters API Gateway accepts (AWS docs: "API mappings for custom domain names"), at most 300 of them. */
 const BASE_PATH = /^[A-Za-z0-9$\-_.+!*'()/]{1,300}$/;
 
 export class GatewayDomain extends Construct {

@@ -77,7 +77,7 @@ function versionFindings(gateway: GatewaySnapshot): Finding[] {
   return [...shared, ...own];
 }
 
-/** API keys are only checked on methods that require them, and only against keys in a plan (aws-reference §5). */
+/** API keys are only checked on methods that require them, and only against keys in a plan (AWS docs: "Usage plans and API keys for REST APIs"). */
 function apiKeyFindings(gateway: GatewaySnapshot): Finding[] {
   const findings: Finding[] = [];
   const keyed = gateway.allRoutes.routes.filter((route) => route.apiKeyRequired);

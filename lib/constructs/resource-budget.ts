@@ -1,5 +1,5 @@
 /**
- * CloudFormation accepts at most 500 resources per stack (aws-reference §9, CFN-Q). Counted once per stack
+ * CloudFormation accepts at most 500 resources per stack (AWS docs: "AWS CloudFormation quotas"). Counted once per stack
  * at synth time, whatever else the stack holds, so the error names the real total.
  */
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';

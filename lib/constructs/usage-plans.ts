@@ -1,6 +1,6 @@
 /**
  * Usage plans (tiers such as free and pro) and the consumers whose API keys belong to them
- * (aws-reference §5). L1 resources with ids derived from names only, so that keys are added to a plan
+ * (AWS docs: "Usage plans and API keys for REST APIs"). L1 resources with ids derived from names only, so that keys are added to a plan
  * exactly once and logical ids do not depend on declaration order (unlike `UsagePlan.addApiKey`).
  */
 import { Lazy } from 'aws-cdk-lib';
@@ -110,7 +110,7 @@ export class GatewayUsagePlan extends Construct {
   }
 }
 
-/** API Gateway keys a method throttle `"/path/METHOD"`; the root resource gives `"//GET"` (aws-reference §5). */
+/** API Gateway keys a method throttle `"/path/METHOD"`; the root resource gives `"//GET"` (AWS docs: "Throttle requests to your REST APIs"). */
 export function methodThrottleKey(key: Pick<RouteKey, 'method' | 'path'>): string {
   return `${key.path}/${key.method}`;
 }

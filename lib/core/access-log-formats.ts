@@ -1,5 +1,5 @@
 /**
- * Access log format presets (aws-reference §7), as the plain one-line strings API Gateway stores in
+ * Access log format presets (AWS docs: "Set up CloudWatch logging for REST APIs"), as the plain one-line strings API Gateway stores in
  * `AccessLogSetting.Format`. Each contains `$context.requestId`, which REST access logs require.
  */
 

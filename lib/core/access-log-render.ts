@@ -1,5 +1,5 @@
 /**
- * Renders an access-log format (`AccessLogSetting.Format`, aws-reference §7) into one line. A format is
+ * Renders an access-log format (`AccessLogSetting.Format`, AWS docs: "Set up CloudWatch logging for REST APIs") into one line. A format is
  * compiled once per stage into literal text and variable names, so a request only looks values up.
  */
 

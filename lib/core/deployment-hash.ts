@@ -34,7 +34,7 @@ export function deploymentHash(input: DeploymentHashInput, options: DeploymentHa
 }
 
 /**
- * Order carries no meaning in a route table (REST matching is by precedence, aws-reference §2), nor among
+ * Order carries no meaning in a route table (REST matching is by precedence, AWS docs: "Set up a method request"), nor among
  * authorizers or plans: sort them so declaring the same API in another order keeps the same deployment.
  */
 function normalize(input: DeploymentHashInput): unknown {

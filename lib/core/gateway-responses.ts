@@ -1,5 +1,5 @@
 /**
- * API Gateway's gateway response types (aws-reference §8): one table that the emulator raises by name
+ * API Gateway's gateway response types (AWS docs: "Gateway response types for API Gateway"): one table that the emulator raises by name
  * and renders in one place, with `AWS::ApiGateway::GatewayResponse` overrides applied on top.
  */
 
@@ -56,7 +56,7 @@ export const GATEWAY_RESPONSE_DEFAULTS: Readonly<
   },
   BAD_REQUEST_BODY: { statusCode: 400, message: 'Invalid request body', errorType: 'BadRequestException' },
   EXPIRED_TOKEN: { statusCode: 403, message: 'Token expired', errorType: 'ExpiredTokenException' },
-  // A failed Lambda proxy integration answers 502 on AWS (aws-reference §3.2), not the documented 504.
+  // A failed Lambda proxy integration answers 502 on AWS (AWS docs: "Lambda proxy integrations in API Gateway"), not the documented 504.
   INTEGRATION_FAILURE: { statusCode: 502, message: 'Internal server error', errorType: 'InternalServerErrorException' },
   INTEGRATION_TIMEOUT: {
     statusCode: 504,

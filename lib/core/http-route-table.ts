@@ -6,11 +6,11 @@
 import { parseRouteKey, type RouteKey } from './route-key';
 import type { AuthorizationSpec } from './route-table';
 
-/** The catch-all route of an HTTP API (aws-reference §1.1, §1.3). */
+/** The catch-all route of an HTTP API (AWS docs: "Create routes for HTTP APIs"). */
 export const DEFAULT_ROUTE_KEY = '$default';
 export type DefaultRouteKey = typeof DEFAULT_ROUTE_KEY;
 
-/** Lambda event and response shape (aws-reference §3.3, §3.4, §4.4). */
+/** Lambda event and response shape (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs"; "Control access to HTTP APIs with AWS Lambda authorizers"). */
 export type PayloadFormatVersion = '1.0' | '2.0';
 export const PAYLOAD_FORMAT_VERSIONS: readonly PayloadFormatVersion[] = ['1.0', '2.0'];
 
@@ -84,7 +84,7 @@ export interface HttpRouteTable {
   readonly cors?: HttpCorsSpec;
 }
 
-/** HTTP API integration timeout bounds (aws-reference §9). */
+/** HTTP API integration timeout bounds (AWS docs: "Amazon API Gateway quotas"). */
 export const MAX_HTTP_INTEGRATION_TIMEOUT_MS = 30_000;
 export const MIN_HTTP_INTEGRATION_TIMEOUT_MS = 50;
 

@@ -1,6 +1,6 @@
 /**
- * Usage-plan quotas (aws-reference §5): at most `limit` requests per API key per DAY, WEEK or MONTH.
- * AWS does not document the time zone of period boundaries (§10); Portico uses UTC calendar periods,
+ * Usage-plan quotas (AWS docs: "Usage plans and API keys for REST APIs"): at most `limit` requests per API key per DAY, WEEK or MONTH.
+ * AWS does not document the time zone of period boundaries (docs/aws-behaviour.md, "Where AWS is silent"); Portico uses UTC calendar periods,
  * weeks starting Monday (ISO 8601). `offset` follows the current API reference: requests subtracted from
  * the limit of the initial period (docs/decisions/0004).
  */

@@ -1,5 +1,5 @@
 /**
- * `$context.requestTime`: CLF-style `dd/MMM/yyyy:HH:mm:ss +0000`, always UTC (aws-reference §3.1, §7),
+ * `$context.requestTime`: CLF-style `dd/MMM/yyyy:HH:mm:ss +0000`, always UTC (AWS docs: "Lambda proxy integrations in API Gateway"; "Set up CloudWatch logging for REST APIs"),
  * e.g. `17/Jun/2024:14:52:41 +0000`.
  */
 

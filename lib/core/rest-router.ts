@@ -1,5 +1,5 @@
 /**
- * REST API (v1) resource/method matching (aws-reference §2), compiled once per API into a resource tree.
+ * REST API (v1) resource/method matching (AWS docs: "Set up a method request"), compiled once per API into a resource tree.
  * A request walks the tree one path segment at a time, so its cost depends on the path and the tree's
  * height, never on how many routes the API has.
  */
@@ -9,7 +9,7 @@ import { buildRouteTree, type RouteTreeNode } from './route-tree';
 
 export interface RestRouteMatch {
   readonly route: RouteSpec;
-  /** Path parameters by the matched route's own names, kept URL-encoded (aws-reference §2.8). */
+  /** Path parameters by the matched route's own names, kept URL-encoded (AWS docs: "Amazon API Gateway important notes", docs/aws-behaviour.md, "REST paths"). */
   readonly pathParameters: Record<string, string>;
 }
 
@@ -48,7 +48,7 @@ export function compileRestRouter(routes: readonly RouteSpec[]): RestRouter {
 /**
  * Depth-first: a literal child beats the variable child, which beats the greedy child; when the more
  * specific resource exists but lacks the method, matching falls back to the next candidate, including a
- * greedy resource higher up (§2.3: `OPTIONS /test` reaches `/{proxy+}` OPTIONS although `/test` exists).
+ * greedy resource higher up (docs/aws-behaviour.md, "REST paths": `OPTIONS /test` reaches `/{proxy+}` OPTIONS although `/test` exists).
  * Backtracking is bounded by the height of the tree (the longest route template), not by the request.
  */
 function search(node: ResourceNode, path: SplitPath, index: number, method: string): RouteSpec | undefined {
@@ -63,14 +63,14 @@ function search(node: ResourceNode, path: SplitPath, index: number, method: stri
 }
 
 /**
- * A method defined on the resource beats `ANY` (§2.4); `ANY` covers only the seven REST verbs, and `HEAD`
+ * A method defined on the resource beats `ANY` (AWS docs: "Set up a method request"); `ANY` covers only the seven REST verbs, and `HEAD`
  * is not served by a `GET` method (emulator-only observation, LocalStack).
  */
 function methodOf(node: ResourceNode, method: string): RouteSpec | undefined {
   return node.methods.get(method) ?? (ANY_METHODS.has(method) ? node.methods.get('ANY') : undefined);
 }
 
-/** Empty segments (`//`, trailing `/`) are ignored for matching (§2.6, §2.7). */
+/** Empty segments (`//`, trailing `/`) are ignored for matching (docs/aws-behaviour.md, "REST paths"). */
 function splitPath(raw: string): SplitPath {
   const values: string[] = [];
   const starts: number[] = [];
@@ -93,8 +93,8 @@ function pathParametersOf(route: RouteSpec, path: SplitPath): Record<string, str
   const parameters: Record<string, string> = {};
   route.key.segments.forEach((segment, i) => {
     if (segment.kind === 'variable') parameters[segment.name] = path.values[i];
-    // The greedy value is cut from the raw path so inner double slashes survive (§2.7:
-    // `proxy-value//double-slash`), while a trailing slash does not (§2.6).
+    // The greedy value is cut from the raw path so inner double slashes survive (docs/aws-behaviour.md, "REST paths":
+    // `proxy-value//double-slash`), while a trailing slash does not (docs/aws-behaviour.md, "REST paths").
     else if (segment.kind === 'greedy') parameters[segment.name] = path.raw.slice(path.starts[i], path.end);
   });
   return parameters;

@@ -7,7 +7,7 @@
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'ANY'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-/** What `ANY` expands to on REST APIs (aws-reference §2.4). */
+/** What `ANY` expands to on REST APIs (AWS docs: "Set up a method request"). */
 export const ANY_EXPANDS_TO: readonly Exclude<HttpMethod, 'ANY'>[] = [
   'DELETE',
   'GET',
@@ -40,7 +40,7 @@ export class RouteKeyError extends Error {
   }
 }
 
-/** Segment syntax API Gateway accepts for REST resources (aws-reference §2.10: `a-zA-Z0-9._-`, `:` allowed today). */
+/** Segment syntax API Gateway accepts for REST resources (AWS docs: "Set up a method request", docs/aws-behaviour.md, "Deploy-time errors": `a-zA-Z0-9._-`, `:` allowed today). */
 const LITERAL_SEGMENT = /^[A-Za-z0-9._:-]+$/;
 const VARIABLE_SEGMENT = /^\{([A-Za-z0-9._:-]+)(\+?)\}$/;
 

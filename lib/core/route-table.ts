@@ -88,9 +88,9 @@ export interface RouteTable {
   readonly binaryMediaTypes: readonly string[];
 }
 
-/** API Gateway's default authorizer cache TTL (aws-reference §4.3). */
+/** API Gateway's default authorizer cache TTL (AWS docs: "Configure an API Gateway Lambda authorizer"). */
 export const DEFAULT_AUTHORIZER_TTL_SECONDS = 300;
 export const MAX_AUTHORIZER_TTL_SECONDS = 3600;
-/** REST integration timeout bounds (aws-reference §9). */
+/** REST integration timeout bounds (AWS docs: "Amazon API Gateway quotas"). */
 export const MAX_INTEGRATION_TIMEOUT_MS = 29_000;
 export const MIN_INTEGRATION_TIMEOUT_MS = 50;

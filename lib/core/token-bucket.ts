@@ -1,11 +1,11 @@
 /**
- * API Gateway's throttle model (aws-reference §5): a token bucket per throttle target, holding at most
+ * API Gateway's throttle model (AWS docs: "Throttle requests to your REST APIs"): a token bucket per throttle target, holding at most
  * `burstLimit` tokens and refilled at `rateLimit` tokens per second. AWS calls its limits "targets rather
  * than guaranteed ceilings"; this bucket is exact and deterministic instead (docs/decisions/0004).
  */
 import type { ThrottleSettings } from './throttle-settings';
 
-/** Account-level defaults per Region (aws-reference §5): what an unset rate or burst falls back to. */
+/** Account-level defaults per Region (AWS docs: "Throttle requests to your REST APIs"): what an unset rate or burst falls back to. */
 export const ACCOUNT_RATE_LIMIT = 10_000;
 export const ACCOUNT_BURST_LIMIT = 5_000;
 

@@ -1,6 +1,6 @@
 /**
  * Usage plans, API keys and stages as the user declares them, before any CDK: the inputs of the
- * synth-time checks in `checks/` (aws-reference §5, §6). Pure data.
+ * synth-time checks in `checks/` (AWS docs: "Usage plans and API keys for REST APIs"; "Set up stages for REST APIs"). Pure data.
  */
 import type { QuotaSettings, ThrottleSettings } from './throttle-settings';
 
@@ -31,16 +31,16 @@ export interface StageSpec {
   readonly variables: Readonly<Record<string, string>>;
 }
 
-/** API key value length bounds (aws-reference §5). */
+/** API key value length bounds (AWS docs: "Usage plans and API keys for REST APIs"). */
 export const MIN_API_KEY_VALUE_LENGTH = 20;
 export const MAX_API_KEY_VALUE_LENGTH = 128;
-/** Method-level throttle settings per stage in one usage plan (aws-reference §9). */
+/** Method-level throttle settings per stage in one usage plan (AWS docs: "Amazon API Gateway quotas"). */
 export const MAX_METHOD_THROTTLES_PER_STAGE = 20;
-/** Stages per API (aws-reference §9). */
+/** Stages per API (AWS docs: "Amazon API Gateway quotas"). */
 export const MAX_STAGES_PER_API = 10;
-/** Stage name bounds (aws-reference §6, §9). */
+/** Stage name bounds (AWS docs: "Set up stages for REST APIs"; "Amazon API Gateway quotas"). */
 export const MAX_STAGE_NAME_LENGTH = 128;
-/** Stage variable bounds (aws-reference §6, §9). */
+/** Stage variable bounds (AWS docs: "Stage variables for REST APIs"; "Amazon API Gateway quotas"). */
 export const MAX_STAGE_VARIABLES = 100;
 export const MAX_STAGE_VARIABLE_NAME_LENGTH = 64;
 export const MAX_STAGE_VARIABLE_VALUE_LENGTH = 512;

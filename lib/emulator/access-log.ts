@@ -1,5 +1,5 @@
 /**
- * `$context` variables of a REST request, by name, for access-log formats (aws-reference §7) and for
+ * `$context` variables of a REST request, by name, for access-log formats (AWS docs: "Set up CloudWatch logging for REST APIs") and for
  * `context.*` mappings. The table of getters is built once at module load; a request only looks up.
  * A variable with no value (IAM and Cognito identity fields, WAF, X-Ray) is undefined and renders `-`.
  */
@@ -28,7 +28,7 @@ function domainPrefixOf(domainName: string): string {
   return dot === -1 ? domainName : domainName.slice(0, dot);
 }
 
-/** `/{stage}/users/42` on the execute-api host; through a custom domain the base path stands for the stage (§3.1). */
+/** `/{stage}/users/42` on the execute-api host; through a custom domain the base path stands for the stage (AWS docs: "Lambda proxy integrations in API Gateway"). */
 function contextPath(ctx: RequestContext): string | undefined {
   const prefix = ctx.basePathMatched === undefined ? ctx.stage?.name : ctx.basePathMatched.replace(/^\/+|\/+$/g, '');
   if (prefix === undefined) return ctx.path;
@@ -53,7 +53,7 @@ const GETTERS: ReadonlyMap<string, Getter> = new Map<string, Getter>([
   ['resourcePath', (ctx) => ctx.route?.key.path],
   ['resourceId', (ctx) => (ctx.route ? resourceIdOf(ctx.route.key.path) : undefined)],
   ['path', contextPath],
-  // REST reports HTTP/1.1 whatever the client spoke (aws-reference §7).
+  // REST reports HTTP/1.1 whatever the client spoke (AWS docs: "Set up CloudWatch logging for REST APIs").
   ['protocol', () => 'HTTP/1.1'],
   ['requestTime', (ctx) => formatRequestTime(ctx.requestTimeEpoch)],
   ['requestTimeEpoch', (ctx) => ctx.requestTimeEpoch],
@@ -65,7 +65,7 @@ const GETTERS: ReadonlyMap<string, Getter> = new Map<string, Getter>([
 
   ['identity.sourceIp', (ctx) => ctx.request.sourceIp],
   ['identity.userAgent', (ctx) => headerValue(ctx.request.headers, 'user-agent')],
-  // Only methods that require a key report it (aws-reference §5); the usage-plan step sets it then.
+  // Only methods that require a key report it (AWS docs: "Usage plans and API keys for REST APIs"); the usage-plan step sets it then.
   ['identity.apiKey', (ctx) => ctx.apiKey?.value],
   ['identity.apiKeyId', (ctx) => ctx.apiKey?.id],
 

@@ -1,5 +1,5 @@
 /**
- * An API's `binaryMediaTypes` (aws-reference §3.1, §3.2): which request and response payloads API Gateway
+ * An API's `binaryMediaTypes` (AWS docs: "Lambda proxy integrations in API Gateway"; "Binary media types for REST APIs"): which request and response payloads API Gateway
  * treats as binary. Entries may be wildcards (`image/*`, `*\/*`); media types compare case-insensitively
  * and without parameters (`image/png; q=1` is `image/png`).
  */

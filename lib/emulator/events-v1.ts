@@ -1,5 +1,5 @@
 /**
- * The REST API Lambda proxy event, payload format 1.0 (aws-reference §3.1), built field for field as real
+ * The REST API Lambda proxy event, payload format 1.0 (AWS docs: "Lambda proxy integrations in API Gateway"), built field for field as real
  * captures show it: no `version` key, empty collections `null` (not `{}`), header names in the client's
  * casing, path parameters still URL-encoded, query parameters decoded.
  */
@@ -21,7 +21,7 @@ export function buildProxyEventV1(ctx: RequestContext, options: ProxyEventV1Opti
   if (!api || !stage || !route) {
     throw new Error('buildProxyEventV1 needs a request matched to an API, a stage and a route');
   }
-  // Content-Length never reaches the integration in any capture (§3.1, observed, not documented).
+  // Content-Length never reaches the integration in any capture (AWS docs: "Lambda proxy integrations in API Gateway", docs/aws-behaviour.md, "Captured events", observed, not documented).
   const forwarded = request.headers.filter(([name]) => name.toLowerCase() !== 'content-length');
   const headers = forwarded.length > 0 ? toValueMaps(forwarded) : undefined;
   const query = ctx.query.length > 0 ? toValueMaps(ctx.query) : undefined;
@@ -66,8 +66,8 @@ export function buildProxyEventV1(ctx: RequestContext, options: ProxyEventV1Opti
 
 /**
  * On the execute-api host `path` is the path after the stage and `requestContext.path` the whole request
- * path; through a custom domain both are the whole request path, base path included (§3.1). Leading
- * slashes collapse in both (`//stage/x` → `/stage/x`, `/stage//x` → `path` `/x`), inner ones stay (§2.7).
+ * path; through a custom domain both are the whole request path, base path included (AWS docs: "Lambda proxy integrations in API Gateway"). Leading
+ * slashes collapse in both (`//stage/x` → `/stage/x`, `/stage//x` → `path` `/x`), inner ones stay (docs/aws-behaviour.md, "REST paths").
  */
 function eventPaths(ctx: RequestContext): { path: string; requestContextPath: string } {
   const requestContextPath = contextPathOf(ctx.request.rawUrl) ?? collapseLeadingSlashes(ctx.path);
@@ -84,7 +84,7 @@ function domainPrefixOf(domainName: string): string {
 }
 
 /**
- * Captures without an API key carry no `apiKey`/`apiKeyId` keys at all (§3.1); they appear when a key was
+ * Captures without an API key carry no `apiKey`/`apiKeyId` keys at all (AWS docs: "Lambda proxy integrations in API Gateway", docs/aws-behaviour.md, "Captured events"); they appear when a key was
  * used. IAM and Cognito identity fields stay null (IAM authorization is not emulated).
  */
 function identityOf(ctx: RequestContext): APIGatewayEventIdentity {
@@ -108,7 +108,7 @@ function identityOf(ctx: RequestContext): APIGatewayEventIdentity {
 
 /**
  * `{...context, principalId, integrationLatency}` with context numbers and booleans stringified and nulls
- * kept (§3.1: `{"str":"hello","bool":"true","null":null,"num":"123","principalId":…,"integrationLatency":0}`).
+ * kept (AWS docs: "Lambda proxy integrations in API Gateway": `{"str":"hello","bool":"true","null":null,"num":"123","principalId":…,"integrationLatency":0}`).
  */
 function authorizerContext(outcome: AuthorizerOutcome): Record<string, string | number | null> {
   const context: Record<string, string | number | null> = {};

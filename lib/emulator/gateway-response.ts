@@ -1,5 +1,5 @@
 /**
- * Renders a raised GatewayError as the client sees it (aws-reference §8): the type's default status and
+ * Renders a raised GatewayError as the client sees it (AWS docs: "Gateway response types for API Gateway"): the type's default status and
  * `{"message":$context.error.messageString}`, or the API's `AWS::ApiGateway::GatewayResponse` override.
  * An override of `DEFAULT_4XX`/`DEFAULT_5XX` stands in for every 4XX/5XX type without its own override.
  * Overrides are compiled once (cached by object identity), so a request only evaluates them.
@@ -110,7 +110,7 @@ function variableSource(reference: string): ValueSource | undefined {
   return undefined;
 }
 
-/** The `$context` variables a gateway response can use (aws-reference §7, request-time subset). */
+/** The `$context` variables a gateway response can use (AWS docs: "API Gateway mapping template and access logging variable reference", request-time subset). */
 const CONTEXT_VARIABLES: Readonly<Record<string, ValueSource>> = {
   'error.message': (_ctx, error) => error.gatewayMessage ?? '',
   // Quoted for JSON: `"Forbidden"`, or `null` (AUTHORIZER_CONFIGURATION_ERROR).

@@ -132,7 +132,7 @@ export interface HttpApiModel {
 }
 
 export interface HttpStageModel {
-  /** `$default` (served at the root) or a name (served under `/{name}`), aws-reference §6. */
+  /** `$default` (served at the root) or a name (served under `/{name}`), AWS docs: "Stages for HTTP APIs". */
   readonly name: string;
   readonly variables: Readonly<Record<string, string>>;
   readonly accessLog?: { readonly format: string; readonly destinationArn: string };

@@ -26,9 +26,9 @@ import { headerValue, parseQueryString } from './request-values';
 import { StageIndex } from './stage-index';
 import { createStageThrottleStep, createUsagePlanStep } from './usage-plans';
 
-/** API Gateway's payload limit (aws-reference §9). */
+/** API Gateway's payload limit (AWS docs: "Amazon API Gateway quotas"). */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
-/** REST: all header values together at most 10,240 bytes (aws-reference §9). */
+/** REST: all header values together at most 10,240 bytes (AWS docs: "Amazon API Gateway quotas"). */
 export const MAX_HEADER_VALUE_BYTES = 10_240;
 
 export interface PipelineOptions {
@@ -242,7 +242,7 @@ function unexpected(error: unknown): GatewayError {
   return new GatewayError('API_CONFIGURATION_ERROR');
 }
 
-/** Headers API Gateway adds to every answer (aws-reference §3.2). */
+/** Headers API Gateway adds to every answer (AWS docs: "Lambda proxy integrations in API Gateway"). */
 function withGatewayHeaders(response: GatewayResponse, ctx: RequestContext): GatewayResponse {
   const present = new Set(response.headers.map(([name]) => name.toLowerCase()));
   const added: [string, string][] = [];

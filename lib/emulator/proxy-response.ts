@@ -1,6 +1,6 @@
 /**
  * Turns what a Lambda proxy integration returned into the client's response, or into API Gateway's 502
- * `Internal server error` when the output is not a valid proxy response (aws-reference §3.2, recorded on
+ * `Internal server error` when the output is not a valid proxy response (AWS docs: "Lambda proxy integrations in API Gateway", docs/aws-behaviour.md, "Captured events", recorded on
  * AWS: fixtures/rest-v1-proxy-response-validation…json).
  */
 import { GatewayError } from '../core/gateway-responses';
@@ -80,7 +80,7 @@ function statusCodeOf(value: unknown): number | Malformed {
 /**
  * `multiValueHeaders` first, then `headers`. A single value for a name already present (in any casing) is
  * added to it, under the multi-value name's casing, unless that exact value is already there; so
- * `{"test-multi":["value-multi"]}` + `{"test-multi":"value-solo"}` reads `value-multi, value-solo` (§3.2).
+ * `{"test-multi":["value-multi"]}` + `{"test-multi":"value-solo"}` reads `value-multi, value-solo` (AWS docs: "Lambda proxy integrations in API Gateway").
  */
 function mergeHeaders(multiValueHeaders: unknown, headers: unknown): [string, string][] | Malformed {
   const merged: [string, string][] = [];

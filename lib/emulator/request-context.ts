@@ -69,7 +69,7 @@ export interface RequestContext {
   query: readonly (readonly [string, string])[];
 
   route?: RouteSpec;
-  /** Path parameters, kept URL-encoded (aws-reference §2.8). */
+  /** Path parameters, kept URL-encoded (AWS docs: "Amazon API Gateway important notes", docs/aws-behaviour.md, "REST paths"). */
   pathParameters: Readonly<Record<string, string>>;
 
   authorizer?: AuthorizerOutcome;

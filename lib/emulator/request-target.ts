@@ -1,6 +1,6 @@
 /**
  * The request target as the gateway first sees it: the raw path and query, and the stage segment in front
- * of the path on an execute-api URL (aws-reference §2.5–§2.7).
+ * of the path on an execute-api URL (docs/aws-behaviour.md, "REST paths").
  */
 
 export interface RequestTarget {
@@ -42,7 +42,7 @@ export interface StageSplit {
 
 /**
  * On the execute-api host the first non-empty segment names the stage: `//stage/x` reaches stage `stage`
- * with `/x`, while `/stage//x` keeps `//x`, whose greedy value keeps the double slash (§2.7).
+ * with `/x`, while `/stage//x` keeps `//x`, whose greedy value keeps the double slash (docs/aws-behaviour.md, "REST paths").
  */
 export function stripStage(path: string): StageSplit {
   let start = 0;
@@ -54,7 +54,7 @@ export function stripStage(path: string): StageSplit {
 
 /**
  * `$context.path` / `requestContext.path`: the request path as sent, stage or base path included, with
- * leading slashes collapsed (`//stage/x` → `/stage/x`; `/stage//x` stays, §2.7).
+ * leading slashes collapsed (`//stage/x` → `/stage/x`; `/stage//x` stays, docs/aws-behaviour.md, "REST paths").
  */
 export function contextPathOf(rawUrl: string): string | undefined {
   return parseRequestTarget(rawUrl)?.path.replace(/^\/{2,}/, '/');

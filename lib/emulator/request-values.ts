@@ -1,5 +1,5 @@
 /**
- * Header and query-string maps in the shapes REST events use (aws-reference §2.8, §3.1):
+ * Header and query-string maps in the shapes REST events use (AWS docs: "Amazon API Gateway important notes"; "Lambda proxy integrations in API Gateway", docs/aws-behaviour.md, "REST paths"):
  * single-value maps keep the last value, multi-value maps keep all, names keep the client's casing.
  */
 
@@ -35,7 +35,7 @@ export function decodeQueryComponent(raw: string): string {
   }
 }
 
-/** Splits and decodes a raw query string (without `?`); text after `#` is dropped (aws-reference §2.8). */
+/** Splits and decodes a raw query string (without `?`); text after `#` is dropped (AWS docs: "Amazon API Gateway important notes", docs/aws-behaviour.md, "REST paths"). */
 export function parseQueryString(rawQuery: string): [string, string][] {
   const withoutFragment = rawQuery.split('#', 1)[0];
   if (withoutFragment === '') return [];

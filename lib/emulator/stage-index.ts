@@ -1,6 +1,6 @@
 /**
  * Which API and stage a request is for, decided once per request from the Host header and the first path
- * segment (aws-reference §6). Built once at load time.
+ * segment (AWS docs: "Set up stages for REST APIs"). Built once at load time.
  *
  * - Host `<apiLogicalId>.localhost` or `<apiId>.localhost`: that API; the first path segment is the stage,
  *   as on the execute-api host.
@@ -11,7 +11,7 @@
  *
  * HTTP APIs (`resolveHttp`, docs/decisions/0010) are found the same ways; in addition, the one HTTP API of the
  * assembly with a `$default` stage (or the only API of an assembly without REST APIs) answers on any other Host
- * whatever no stage name claims, at the root as on AWS (aws-reference §6). On its own Host an HTTP API serves a
+ * whatever no stage name claims, at the root as on AWS (AWS docs: "Stages for HTTP APIs"). On its own Host an HTTP API serves a
  * named stage at `/{stage}/`, else its `$default` stage with the whole path.
  */
 import type { ApiModel, DomainModel, GatewayModel, HttpApiModel, HttpStageModel, StageModel } from './model';
@@ -24,7 +24,7 @@ export interface StageTarget {
   readonly path: string;
   /** Set when a custom domain mapping matched ('(none)' for the empty base path). */
   readonly basePathMatched?: string;
-  /** For a custom domain, the path the Lambda event reports (keeps the base path, aws-reference §3.1). */
+  /** For a custom domain, the path the Lambda event reports (keeps the base path, AWS docs: "Lambda proxy integrations in API Gateway"). */
   readonly domainName?: string;
 }
 

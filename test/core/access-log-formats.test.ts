@@ -40,7 +40,7 @@ describe('ACCESS_LOG_FORMATS', () => {
     });
   });
 
-  it("matches the AWS console's REST presets (aws-reference §7)", () => {
+  it("matches the AWS console's REST presets (AWS docs: Set up CloudWatch logging for REST APIs)", () => {
     expect(ACCESS_LOG_FORMATS.clf).toBe(
       '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId $context.extendedRequestId',
     );

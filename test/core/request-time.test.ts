@@ -1,7 +1,7 @@
 import { formatRequestTime } from '../../lib/core/request-time';
 
 describe('$context.requestTime', () => {
-  test('matches a real capture (aws-reference §3.1)', () => {
+  test('matches a real capture (AWS docs: "Lambda proxy integrations in API Gateway", docs/aws-behaviour.md, "Captured events")', () => {
     expect(formatRequestTime(1718635961959)).toBe('17/Jun/2024:14:52:41 +0000');
   });
 

@@ -32,7 +32,7 @@ describe('REST resource/method matching', () => {
     expect(r.keyFor('GET', '/users/42/orders')).toBe('GET /users/{proxy+}');
   });
 
-  describe('observed on AWS (aws-reference §2.3)', () => {
+  describe('observed on AWS (docs/aws-behaviour.md, "REST paths")', () => {
     test('a literal resource lacking the method falls back to a greedy resource that has it', () => {
       const r = routerFor('POST /test', 'ANY /test/any', 'OPTIONS /{proxy+}');
       expect(r.keyFor('OPTIONS', '/test')).toBe('OPTIONS /{proxy+}');

@@ -107,7 +107,7 @@ const authorizer = (principalId: string, context: AuthorizerOutcome['context'], 
   cached: false,
 });
 
-describe('payload 1.0 events match real captures (aws-reference §3.1)', () => {
+describe('payload 1.0 events match real captures (AWS docs: "Lambda proxy integrations in API Gateway", docs/aws-behaviour.md, "Captured events")', () => {
   test('no authorizer (Powertools capture): same keys, nulls and value kinds, no version key', () => {
     const event = build({
       method: 'POST',
@@ -207,7 +207,7 @@ describe('payload 1.0 events match real captures (aws-reference §3.1)', () => {
       isBase64Encoded: false,
     });
     expect(event.requestContext.identity).toMatchObject({ apiKey: 'theApiKey', apiKeyId: 'theApiKeyId' });
-    // The sample shows clientId as a number; real AWS stringifies context values (§3.1).
+    // The sample shows clientId as a number; real AWS stringifies context values (AWS docs: "Lambda proxy integrations in API Gateway").
     expect(event.requestContext.authorizer).toEqual({
       clientId: '1',
       clientName: 'Exata',
@@ -257,7 +257,7 @@ describe('building a payload 1.0 event', () => {
     expect(event.multiValueHeaders).toEqual({ 'X-Tag': ['a', 'b'] });
   });
 
-  test('query parameters are decoded, last value wins in the single map (aws-reference §2.8)', () => {
+  test('query parameters are decoded, last value wins in the single map (AWS docs: "Amazon API Gateway important notes", docs/aws-behaviour.md, "REST paths")', () => {
     const event = build({
       ...base,
       rawUrl: '/prod/items?category=electronics&category=books&email=test%2Balias@gmail.com&plus=a+b',
@@ -276,14 +276,14 @@ describe('building a payload 1.0 event', () => {
     expect(event.path).toBe('/users/test%2Balias@gmail.com');
   });
 
-  test('a trailing slash is kept in both paths (aws-reference §2.6)', () => {
+  test('a trailing slash is kept in both paths (docs/aws-behaviour.md, "REST paths")', () => {
     const event = build({ ...base, rawUrl: '/stage/proxy-value/', routeKey: 'ANY /{proxy+}' });
     expect(event.path).toBe('/proxy-value/');
     expect(event.requestContext.path).toBe('/stage/proxy-value/');
     expect(event.pathParameters).toEqual({ proxy: 'proxy-value' });
   });
 
-  test('double slashes: leading ones collapse, the rest is kept (aws-reference §2.7)', () => {
+  test('double slashes: leading ones collapse, the rest is kept (docs/aws-behaviour.md, "REST paths")', () => {
     const afterStage = build({ ...base, rawUrl: '/stage//proxy-value', routeKey: 'ANY /{proxy+}' });
     expect(afterStage.path).toBe('/proxy-value');
     expect(afterStage.requestContext.path).toBe('/stage//proxy-value');
@@ -293,7 +293,7 @@ describe('building a payload 1.0 event', () => {
     expect(inside.pathParameters).toEqual({ proxy: 'proxy-value//double-slash' });
   });
 
-  test('through a custom domain both paths keep the base path and drop the stage (aws-reference §3.1)', () => {
+  test('through a custom domain both paths keep the base path and drop the stage (AWS docs: "Lambda proxy integrations in API Gateway")', () => {
     const event = build({
       ...base,
       rawUrl: '/v1/payment',

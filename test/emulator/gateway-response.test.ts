@@ -47,7 +47,7 @@ function render(error: GatewayError, overrides: Overrides = {}, ctx = context())
 const headerLookup = (headers: readonly (readonly [string, string])[]) => (name: string) =>
   headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
 
-describe('default gateway responses (aws-reference §8)', () => {
+describe('default gateway responses (AWS docs: "Gateway response types for API Gateway")', () => {
   test('an unmatched route is 403 Missing Authentication Token with its error type', () => {
     const response = render(new GatewayError('MISSING_AUTHENTICATION_TOKEN'));
     expect(response.statusCode).toBe(403);

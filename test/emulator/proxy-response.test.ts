@@ -39,7 +39,7 @@ function shaped(payload: unknown, options: Parameters<typeof shapeProxyResponse>
   return result;
 }
 
-describe('Lambda proxy responses recorded on AWS (aws-reference §3.2)', () => {
+describe('Lambda proxy responses recorded on AWS (AWS docs: "Lambda proxy integrations in API Gateway", docs/aws-behaviour.md, "Captured events")', () => {
   const accepted: [string, unknown, number][] = [
     ['invoke-api-no-body', { statusCode: 200 }, 200],
     ['invoke-api-with-headers', { statusCode: 200, headers: { 'test-header': 'value', 'header-bool': true } }, 200],

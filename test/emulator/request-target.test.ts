@@ -45,11 +45,11 @@ describe('stripStage', () => {
     expect(stripStage('/prod/')).toEqual({ stage: 'prod', rest: '/' });
   });
 
-  test('slashes before the stage are skipped (aws-reference §2.7)', () => {
+  test('slashes before the stage are skipped (docs/aws-behaviour.md, "REST paths")', () => {
     expect(stripStage('//stage/proxy-value')).toEqual({ stage: 'stage', rest: '/proxy-value' });
   });
 
-  test('a double slash after the stage is kept in the rest (aws-reference §2.7)', () => {
+  test('a double slash after the stage is kept in the rest (docs/aws-behaviour.md, "REST paths")', () => {
     expect(stripStage('/stage//proxy-value')).toEqual({ stage: 'stage', rest: '//proxy-value' });
   });
 
@@ -59,7 +59,7 @@ describe('stripStage', () => {
 });
 
 describe('contextPathOf', () => {
-  test('is the whole request path with leading slashes collapsed and inner ones kept (§2.7)', () => {
+  test('is the whole request path with leading slashes collapsed and inner ones kept (docs/aws-behaviour.md, "REST paths")', () => {
     expect(contextPathOf('//stage/proxy-value?x=1')).toBe('/stage/proxy-value');
     expect(contextPathOf('/stage//proxy-value')).toBe('/stage//proxy-value');
     expect(contextPathOf('/stage/proxy-value/')).toBe('/stage/proxy-value/');

@@ -15,7 +15,7 @@ export interface RestEventOptions {
   readonly body?: unknown;
   readonly stage?: string;
   readonly stageVariables?: Record<string, string>;
-  /** The caller, as a REST Lambda authorizer context arrives (values stringified, aws-reference §3.1). */
+  /** The caller, as a REST Lambda authorizer context arrives (values stringified, AWS docs: "Lambda proxy integrations in API Gateway"). */
   readonly caller?: { readonly userId: string; readonly scopes?: string };
 }
 

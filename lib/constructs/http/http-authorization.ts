@@ -1,5 +1,5 @@
 /**
- * Authorization on the HTTP flavor (aws-reference §4.4): JWT authorizers and HTTP API Lambda authorizers
+ * Authorization on the HTTP flavor (AWS docs: "Control access to HTTP APIs with JWT authorizers"; "Control access to HTTP APIs with AWS Lambda authorizers"): JWT authorizers and HTTP API Lambda authorizers
  * (`RouteAuthorization.jwt()` / `.lambda()` build them here), and the translation of the REST-shaped
  * authorizations an HTTP API also accepts (`none`, `iam`, a REST `request` authorizer as payload 1.0).
  */
@@ -48,7 +48,7 @@ export interface LambdaAuthorizationOptions {
    */
   readonly identitySources?: string[];
   /**
-   * The event the function receives (aws-reference §4.4).
+   * The event the function receives (AWS docs: "Control access to HTTP APIs with AWS Lambda authorizers").
    * @default '2.0'
    */
   readonly payloadFormatVersion?: PayloadFormatVersion;
@@ -130,7 +130,7 @@ export function httpAuthorizationOf(
 
 /**
  * A REST REQUEST authorizer runs unchanged on an HTTP API with payload 1.0: its function gets the same
- * REQUEST event (plus `version`, `identitySource`) and returns the same IAM policy (aws-reference §4.4).
+ * REQUEST event (plus `version`, `identitySource`) and returns the same IAM policy (AWS docs: "Control access to HTTP APIs with AWS Lambda authorizers").
  */
 function fromRestAuthorizer(definition: AuthorizerDefinition, route: string): HttpAuthorizerDefinition {
   const spec = definition.spec;

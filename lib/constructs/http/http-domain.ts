@@ -1,5 +1,5 @@
 /**
- * A custom domain in front of an HTTP-flavor gateway (aws-reference §6): one Regional domain name with
+ * A custom domain in front of an HTTP-flavor gateway (AWS docs: "API mappings for custom domain names"): one Regional domain name with
  * TLS 1.2 and an API mapping per version (stage). `$default` maps to the domain root unless told otherwise,
  * other versions to their name (`https://api.example.com/v2/...` → stage `v2`).
  */
@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import type { CustomDomainOptions } from '../custom-domain';
 import type { HttpGatewayStage } from './http-stage';
 
-/** API mapping key characters API Gateway accepts (aws-reference §6), at most 300; '' is the root mapping. */
+/** API mapping key characters API Gateway accepts (AWS docs: "API mappings for custom domain names"), at most 300; '' is the root mapping. */
 const MAPPING_KEY = /^[A-Za-z0-9$\-_.+!*'()/]{0,300}$/;
 
 export class HttpGatewayDomain extends Construct {

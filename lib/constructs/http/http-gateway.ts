@@ -64,7 +64,7 @@ export interface HttpCorsOptions {
 /** Settings only the HTTP flavor has (`GatewayProps.http`). */
 export interface HttpGatewayOptions {
   /**
-   * The event Lambda integrations receive and the response they return (aws-reference §3.3, §3.4). Functions
+   * The event Lambda integrations receive and the response they return (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs"). Functions
    * written for REST (`APIGatewayProxyEvent`) need '1.0'.
    * @default '2.0'
    */

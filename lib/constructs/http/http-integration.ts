@@ -40,7 +40,7 @@ export function resolveHttpIntegration(
       }
       return {
         kind: 'lambda',
-        // Resolved per stage by API Gateway (aws-reference §6; docs/decisions/0009).
+        // Resolved per stage by API Gateway (AWS docs: "Stages for HTTP APIs"; docs/decisions/0009).
         functionArn: `\${stageVariables.${functionStageVariable(target.service)}}`,
         payloadFormatVersion,
         timeoutMs: target.timeoutMs,

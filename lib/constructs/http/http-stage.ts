@@ -1,6 +1,6 @@
 /**
  * One version of an HTTP-flavor gateway = one stage of its HTTP API (docs/decisions/0009): `$default` is
- * served at the URL root, other stages under `/<name>/` (aws-reference §6). The stage holds the version's
+ * served at the URL root, other stages under `/<name>/` (AWS docs: "Stages for HTTP APIs"). The stage holds the version's
  * throttles (default and per route), stage variables (which function serves each service), access log and
  * metrics, and deploys every change of the API by itself (`AutoDeploy`).
  */

@@ -15,11 +15,11 @@ export const accessLogFormat: CheckRule = {
  */
 const CONTEXT_VARIABLE = /\$context\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*/g;
 const CONTEXT_VARIABLE_AT = new RegExp(CONTEXT_VARIABLE.source, 'y');
-/** `$input.body`, `$stageVariables.x`, `$util...`: not available in access logs (aws-reference §7). */
+/** `$input.body`, `$stageVariables.x`, `$util...`: not available in access logs (AWS docs: "Set up CloudWatch logging for REST APIs"). */
 const OTHER_VARIABLE = /\$(?!context\.)[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*/g;
-/** Renders already quoted (`"message"`), so it belongs outside JSON quotes (aws-reference §7). */
+/** Renders already quoted (`"message"`), so it belongs outside JSON quotes (AWS docs: "Set up CloudWatch logging for REST APIs"). */
 const QUOTED_VARIABLE = '$context.error.messageString';
-/** What API Gateway logs for a variable without a value (observed AWS behaviour, not in aws-reference); JSON must survive it. */
+/** What API Gateway logs for a variable without a value (observed AWS behaviour, not documented by AWS); JSON must survive it. */
 const MISSING_VALUE = '-';
 
 /** The `$context` variables a format uses, in order, as written (`$context.requestId`). */
@@ -27,7 +27,7 @@ export function contextVariables(format: string): string[] {
   return format.match(CONTEXT_VARIABLE) ?? [];
 }
 
-/** REST access log format rules (aws-reference §7): AWS states them, and rejects an empty format at deploy. */
+/** REST access log format rules (AWS docs: "Set up CloudWatch logging for REST APIs"): AWS states them, and rejects an empty format at deploy. */
 export function checkAccessLogFormat(format: string): Finding[] {
   if (format.trim() === '') {
     return [

@@ -8,7 +8,7 @@ export const apiKeyValue: CheckRule = {
   description: `An API key value shorter than ${MIN_API_KEY_VALUE_LENGTH} or longer than ${MAX_API_KEY_VALUE_LENGTH} characters, or used by two keys.`,
 };
 
-/** Key value constraints and AWS's messages (aws-reference §5); values a CDK token stands for are unknown here. */
+/** Key value constraints and AWS's messages (AWS docs: "Usage plans and API keys for REST APIs"); values a CDK token stands for are unknown here. */
 export function checkApiKeyValue(keys: readonly ApiKeySpec[]): Finding[] {
   const findings: Finding[] = [];
   const owners = new Map<string, string>();

@@ -11,7 +11,7 @@ export const authorizerIdentitySources: CheckRule = {
 };
 
 const HEADER_SOURCE = /^method\.request\.header\.[^\s.,]+$/;
-/** REQUEST identity sources: header, query string, stage variable or context variable (aws-reference §4.1). */
+/** REQUEST identity sources: header, query string, stage variable or context variable (AWS docs: "Input to an API Gateway Lambda authorizer"). */
 const REQUEST_SOURCE =
   /^(method\.request\.(header|querystring)\.[^\s,]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+)$/;
 
@@ -36,7 +36,7 @@ function problems(authorizer: AuthorizerSpec): string[] {
   }
   const found: string[] = [];
   if (sources.length === 0 && authorizer.resultTtlSeconds > 0) {
-    // The identity sources are the cache key (aws-reference §4.3): caching needs at least one.
+    // The identity sources are the cache key (AWS docs: "Configure an API Gateway Lambda authorizer"): caching needs at least one.
     found.push(
       `a REQUEST authorizer that caches results (resultTtlSeconds ${authorizer.resultTtlSeconds}) needs at least one ` +
         'identity source, which API Gateway uses as the cache key. Add one (e.g. "method.request.header.Authorization") ' +

@@ -8,7 +8,7 @@ export const authorizerTtlRange: CheckRule = {
   description: `An authorizer result TTL that is not a whole number of seconds in 0..${MAX_AUTHORIZER_TTL_SECONDS}.`,
 };
 
-/** `authorizerResultTtlInSeconds`: 0 disables caching, at most 3600 (aws-reference §4.3). */
+/** `authorizerResultTtlInSeconds`: 0 disables caching, at most 3600 (AWS docs: "Configure an API Gateway Lambda authorizer"). */
 export function checkAuthorizerTtlRange(table: RouteTable): Finding[] {
   return table.authorizers
     .filter(

@@ -9,7 +9,7 @@ export const authorizerValidationExpression: CheckRule = {
 };
 
 /**
- * API Gateway applies the expression itself (a mismatch is a 401 without invoking, aws-reference §4.1); the
+ * API Gateway applies the expression itself (a mismatch is a 401 without invoking, AWS docs: "Input to an API Gateway Lambda authorizer"); the
  * emulator compiles it as a JavaScript RegExp, so an expression must compile here to behave the same in both.
  */
 export function checkAuthorizerValidationExpression(table: RouteTable): Finding[] {

@@ -10,7 +10,7 @@ export const duplicateRoute: CheckRule = {
 };
 
 /**
- * One resource holds one method per HTTP verb, `ANY` being a verb of its own (aws-reference §2.4), so
+ * One resource holds one method per HTTP verb, `ANY` being a verb of its own (AWS docs: "Set up a method request"), so
  * `GET /x` beside `ANY /x` is fine but a second `GET /x` is not (HTTP APIs: "Route with key … already exists").
  */
 export function checkDuplicateRoutes(table: RouteTable): Finding[] {

@@ -12,7 +12,7 @@ export const greedyNotLast: CheckRule = {
 };
 
 /**
- * A greedy resource cannot have children (aws-reference §2.10, §9.1). `parseRouteKey` rejects a single key
+ * A greedy resource cannot have children (AWS docs: "Set up a method request", docs/aws-behaviour.md, "Deploy-time errors"). `parseRouteKey` rejects a single key
  * like `/a/{proxy+}/b`; this rule also covers tables built without it (e.g. loaded from a template).
  */
 export function checkGreedyNotLast(table: RouteTable): Finding[] {

@@ -18,7 +18,7 @@ export const httpAuthorizerSettings: CheckRule = {
     'audience, a route naming an undeclared authorizer or scopes on a non-JWT authorizer.',
 };
 
-/** Lambda authorizer identity sources (aws-reference §4.4). */
+/** Lambda authorizer identity sources (AWS docs: "Control access to HTTP APIs with AWS Lambda authorizers"). */
 const REQUEST_SOURCE =
   /^\$(request\.(header|querystring)\.[^\s,]+|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)$/;
 /** A JWT authorizer reads its token from one header or query string. */
@@ -83,7 +83,7 @@ function problems(authorizer: HttpAuthorizerSpec): string[] {
     );
   }
   if (sources.length === 0 && ttl > 0) {
-    // The identity sources are the cache key (aws-reference §4.4): caching needs at least one.
+    // The identity sources are the cache key (AWS docs: "Control access to HTTP APIs with AWS Lambda authorizers"): caching needs at least one.
     found.push(
       `caching results (resultTtlSeconds ${ttl}) needs at least one identity source, the cache key. Add one ` +
         '(e.g. "$request.header.Authorization") or set the TTL to 0.',

@@ -16,9 +16,9 @@ interface Variable {
 }
 
 /**
- * HTTP APIs reject a second variable name at one level with 409 ConflictException (aws-reference §1.10, §9.1).
+ * HTTP APIs reject a second variable name at one level with 409 ConflictException (AWS docs: "Create routes for HTTP APIs", docs/aws-behaviour.md, "Deploy-time errors").
  * The check groups variables by the literal path above them, whatever the method. A plain variable beside a
- * greedy one (`{id}` beside `{proxy+}`) is not reported: AWS's precedence rules cover that shape (§1.3, §1.4).
+ * greedy one (`{id}` beside `{proxy+}`) is not reported: AWS's precedence rules cover that shape (AWS docs: "Create routes for HTTP APIs").
  */
 export function checkHttpConflictingVariables(table: HttpRouteTable): Finding[] {
   const firstAt = new Map<string, Variable>();

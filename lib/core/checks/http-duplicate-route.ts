@@ -9,7 +9,7 @@ export const httpDuplicateRoute: CheckRule = {
     'The same HTTP API route key declared twice ("$default" included; GET beside ANY on one path is allowed).',
 };
 
-/** CreateRoute answers 409 ConflictException for an existing key (aws-reference §1.11, §9.1). */
+/** CreateRoute answers 409 ConflictException for an existing key (AWS docs: "Create routes for HTTP APIs", docs/aws-behaviour.md, "Deploy-time errors"). */
 export function checkHttpDuplicateRoutes(table: HttpRouteTable): Finding[] {
   const counts = new Map<string, number>();
   for (const route of table.routes) {

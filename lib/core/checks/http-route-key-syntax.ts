@@ -11,14 +11,14 @@ export const httpRouteKeySyntax: CheckRule = {
     'an empty part, a trailing "/", a greedy variable that is not last.',
 };
 
-/** AWS's own pattern for HTTP API path parts, as its CreateRoute error quotes it (aws-reference §1.7). */
+/** AWS's own pattern for HTTP API path parts, as its CreateRoute error quotes it (AWS docs: "Create routes for HTTP APIs", docs/aws-behaviour.md, "Deploy-time errors"). */
 export const HTTP_PATH_PART_PATTERN = '^(\\{[\\w.:-]+\\+?\\}|[a-zA-Z0-9.:_-]+)$';
 const PATH_PART = new RegExp(HTTP_PATH_PART_PATTERN);
 
 /**
  * Every key is checked and every problem reported at once. The texts quote AWS where AWS's wording is known
- * (aws-reference §1.7, §1.8, §9.1); a trailing "/" and a greedy variable that is not last are rejected with
- * unknown wording (§1.8, §1.2).
+ * (AWS docs: "Create routes for HTTP APIs", docs/aws-behaviour.md, "Deploy-time errors"); a trailing "/" and a greedy variable that is not last are rejected with
+ * unknown wording (AWS docs: "Create routes for HTTP APIs", docs/aws-behaviour.md, "Deploy-time errors").
  */
 export function checkHttpRouteKeys(keys: readonly string[]): Finding[] {
   return keys.flatMap((key) =>

@@ -2,7 +2,7 @@ import type { HttpRouteTable } from '../http-route-table';
 import type { Finding } from './finding';
 import { type CheckRule, finding } from './rule';
 
-/** API Gateway's default "Routes per API" quota for HTTP APIs (aws-reference §9); it can be raised. */
+/** API Gateway's default "Routes per API" quota for HTTP APIs (AWS docs: "Amazon API Gateway quotas"); it can be raised. */
 export const DEFAULT_MAX_ROUTES_PER_HTTP_API = 300;
 
 export const httpRouteQuota: CheckRule = {

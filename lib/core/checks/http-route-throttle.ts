@@ -12,7 +12,7 @@ export const httpRouteThrottle: CheckRule = {
     'or burst, a fractional burst, or a burst below the rate.',
 };
 
-/** Stage `RouteSettings` are keyed by route key; an unknown key fails the stage deployment (aws-reference §5). */
+/** Stage `RouteSettings` are keyed by route key; an unknown key fails the stage deployment (AWS docs: "Throttle requests to your HTTP APIs"). */
 export function checkHttpRouteThrottles(
   throttles: Readonly<Record<string, ThrottleSettings>>,
   table: HttpRouteTable,

@@ -9,7 +9,7 @@ export const integrationTimeoutRange: CheckRule = {
   description: `A Lambda or HTTP integration timeout outside ${MIN_INTEGRATION_TIMEOUT_MS}..${MAX_INTEGRATION_TIMEOUT_MS} ms.`,
 };
 
-/** REST integration timeout bounds (aws-reference §9); mock integrations have no timeout. */
+/** REST integration timeout bounds (AWS docs: "Amazon API Gateway quotas"); mock integrations have no timeout. */
 export function checkIntegrationTimeoutRange(table: RouteTable): Finding[] {
   const findings: Finding[] = [];
   for (const route of table.routes) {

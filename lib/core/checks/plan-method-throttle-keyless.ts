@@ -10,7 +10,7 @@ export const planMethodThrottleKeyless: CheckRule = {
   description: 'A usage plan method throttle on a route that does not require an API key, so it never applies.',
 };
 
-/** Usage-plan limits are only enforced on methods with `apiKeyRequired: true` (aws-reference §5). */
+/** Usage-plan limits are only enforced on methods with `apiKeyRequired: true` (AWS docs: "Usage plans and API keys for REST APIs"). */
 export function checkPlanMethodThrottleKeyless(plans: readonly UsagePlanSpec[], table: RouteTable): Finding[] {
   const findings: Finding[] = [];
   for (const plan of plans) {

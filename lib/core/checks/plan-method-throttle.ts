@@ -15,7 +15,7 @@ export function checkPlanMethodThrottle(plans: readonly UsagePlanSpec[], table: 
   for (const plan of plans) {
     const keys = Object.keys(plan.methodThrottles);
     if (keys.length > MAX_METHOD_THROTTLES_PER_STAGE) {
-      // The overrides apply to every stage of the plan, so the per-stage quota (aws-reference §9) bounds them all.
+      // The overrides apply to every stage of the plan, so the per-stage quota (AWS docs: "Amazon API Gateway quotas") bounds them all.
       findings.push(
         finding(
           planMethodThrottle,

@@ -16,7 +16,7 @@ export function checkPlanQuota(plans: readonly UsagePlanSpec[]): Finding[] {
   );
 }
 
-/** API:QuotaSettings (aws-reference §5): `offset` is subtracted from the limit in the first period. */
+/** AWS API Reference "QuotaSettings"; AWS docs: "Usage plans and API keys for REST APIs": `offset` is subtracted from the limit in the first period. */
 function quotaProblems(quota: QuotaSettings): string[] {
   const problems: string[] = [];
   const limitValid = Number.isInteger(quota.limit) && quota.limit > 0;

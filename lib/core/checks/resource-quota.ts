@@ -3,7 +3,7 @@ import type { Finding } from './finding';
 import { resourceTree } from './resource-tree';
 import { type CheckRule, finding } from './rule';
 
-/** API Gateway's default "Resources per API" quota for REST APIs (aws-reference §9); it can be raised. */
+/** API Gateway's default "Resources per API" quota for REST APIs (AWS docs: "Amazon API Gateway quotas"); it can be raised. */
 export const DEFAULT_MAX_RESOURCES_PER_API = 300;
 
 export const resourceQuota: CheckRule = {

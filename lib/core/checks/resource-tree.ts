@@ -1,6 +1,6 @@
 /**
  * The REST resource tree a route table implies: every distinct path prefix of every route is one
- * `AWS::ApiGateway::Resource` (aws-reference §2.1). Tree-wide rules (sibling variables, greedy
+ * `AWS::ApiGateway::Resource` (AWS docs: "Set up a method request"). Tree-wide rules (sibling variables, greedy
  * children, the resource quota) read it.
  */
 import { formatPath, formatRouteKey, type PathSegment } from '../route-key';

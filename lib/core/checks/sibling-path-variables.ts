@@ -12,7 +12,7 @@ export const siblingPathVariables: CheckRule = {
 };
 
 /**
- * A REST resource may have only one variable child (aws-reference §2.10, §9.1); HTTP APIs reject the same
+ * A REST resource may have only one variable child (AWS docs: "Set up a method request", docs/aws-behaviour.md, "Deploy-time errors"); HTTP APIs reject the same
  * shape with a "conflicting variable" error. Each extra variable child is reported against the first.
  */
 export function checkSiblingPathVariables(table: RouteTable): Finding[] {

@@ -9,7 +9,7 @@ export const stageName: CheckRule = {
 };
 
 const STAGE_NAME = /^[A-Za-z0-9_-]+$/;
-/** HTTP APIs' stage served at the URL root (aws-reference §6); REST APIs have no such stage. */
+/** HTTP APIs' stage served at the URL root (AWS docs: "Stages for HTTP APIs"); REST APIs have no such stage. */
 const HTTP_DEFAULT_STAGE = '$default';
 
 export interface StageCheckOptions {

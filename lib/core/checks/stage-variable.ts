@@ -13,7 +13,7 @@ export const stageVariable: CheckRule = {
   description: `A stage variable name or value API Gateway rejects, or more than ${MAX_STAGE_VARIABLES} variables on a stage.`,
 };
 
-/** API:CreateStage.variables and DG:limits (aws-reference §6, §9). */
+/** AWS API Reference "CreateStage" (`variables`) and AWS docs: "Amazon API Gateway quotas". */
 const VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
 const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]+$/;
 

@@ -2,7 +2,7 @@ import type { ThrottleSettings } from '../throttle-settings';
 
 /**
  * What is wrong with one throttle setting, as sentences to prefix with the owner (plan, method, stage).
- * Token bucket (aws-reference §5): `rateLimit` is a refill rate (a double), `burstLimit` the bucket size (an integer).
+ * Token bucket (AWS docs: "Throttle requests to your REST APIs"): `rateLimit` is a refill rate (a double), `burstLimit` the bucket size (an integer).
  */
 export function throttleProblems(throttle: ThrottleSettings): string[] {
   const { rateLimit, burstLimit } = throttle;

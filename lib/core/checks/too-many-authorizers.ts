@@ -2,7 +2,7 @@ import type { RouteTable } from '../route-table';
 import type { Finding } from './finding';
 import { type CheckRule, finding, quoteList } from './rule';
 
-/** Authorizers per API, REST (Lambda + Cognito) and HTTP: a default quota, raised on request (aws-reference §9). */
+/** Authorizers per API, REST (Lambda + Cognito) and HTTP: a default quota, raised on request (AWS docs: "Amazon API Gateway quotas"). */
 export const MAX_AUTHORIZERS_PER_API = 10;
 
 export const tooManyAuthorizers: CheckRule = {

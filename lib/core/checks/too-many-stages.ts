@@ -8,7 +8,7 @@ export const tooManyStages: CheckRule = {
   description: `More than ${MAX_STAGES_PER_API} stages on one API, API Gateway's default per-API quota.`,
 };
 
-/** A warning, not an error: "Stages per API" can be raised in Service Quotas (aws-reference §9). */
+/** A warning, not an error: "Stages per API" can be raised in Service Quotas (AWS docs: "Amazon API Gateway quotas"). */
 export function checkTooManyStages(stages: readonly StageSpec[]): Finding[] {
   if (stages.length <= MAX_STAGES_PER_API) return [];
   return [

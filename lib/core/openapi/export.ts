@@ -53,7 +53,7 @@ export interface OpenApiExportOptions {
 /** Two APIs describe one operation (or one root extension) differently: one document cannot say both. */
 export class OpenApiExportError extends Error {}
 
-/** API Gateway's own refusals (aws-reference §8), shared through `components.responses`. */
+/** API Gateway's own refusals (AWS docs: "Gateway response types for API Gateway"), shared through `components.responses`. */
 const GATEWAY_ERRORS: Readonly<Record<string, { readonly status: string; readonly description: string }>> = {
   Unauthorized: { status: '401', description: 'Refused by API Gateway: credentials missing or not accepted' },
   Forbidden: {
@@ -170,7 +170,7 @@ export function exportOpenApi(apis: readonly ExportedApi[], options: OpenApiExpo
 
 /**
  * The operations one route contributes, keyed by OpenAPI method. Without the extensions `ANY` becomes the
- * methods it stands for that the path does not declare itself (aws-reference §2.4): OpenAPI has no `ANY`.
+ * methods it stands for that the path does not declare itself (AWS docs: "Set up a method request"): OpenAPI has no `ANY`.
  */
 function operationsOf(
   route: RouteSpec,

@@ -1,7 +1,7 @@
 /**
  * Headers on the answers API Gateway generates itself (401, 403, 429, 5xx, ...), rendered as the
  * `DEFAULT_4XX` and `DEFAULT_5XX` gateway responses of `x-amazon-apigateway-gateway-responses`: every
- * type without its own override falls back to them (aws-reference §8). Inside the definition they are
+ * type without its own override falls back to them (AWS docs: "Gateway response types for API Gateway"). Inside the definition they are
  * part of each deployment (docs/decisions/0003); a separate `AWS::ApiGateway::GatewayResponse` would be
  * dropped whenever API Gateway re-imports the Body (GH:aws/aws-cdk#28652). docs/decisions/0008.
  */

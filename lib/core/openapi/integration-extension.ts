@@ -20,7 +20,7 @@ export function renderIntegration(route: RouteSpec, aws: AwsLocation): RenderedI
       return {
         extension: {
           type: 'aws_proxy',
-          // Lambda's Invoke API is always called with POST, whatever the client's method (aws-reference §9.1 note).
+          // Lambda's Invoke API is always called with POST, whatever the client's method (AWS docs: "Lambda proxy integrations in API Gateway" note).
           httpMethod: 'POST',
           uri: lambdaInvocationUri(integration.functionArn, aws),
           timeoutInMillis: integration.timeoutMs,

@@ -22,7 +22,7 @@ import { IAM_SCHEME } from './security-schemes';
 /**
  * Path of the `$default` route in an HTTP API definition, marked `isDefaultRoute: true` on its
  * `x-amazon-apigateway-any-method` (DG:api-gateway-swagger-extensions-any-method). It starts with "/" so the
- * document stays valid OpenAPI; `$` cannot appear in a real route path (aws-reference §1.7).
+ * document stays valid OpenAPI; `$` cannot appear in a real route path (AWS docs: "Create routes for HTTP APIs", docs/aws-behaviour.md, "Deploy-time errors").
  */
 export const DEFAULT_ROUTE_PATH = `/${DEFAULT_ROUTE_KEY}`;
 

@@ -1,5 +1,5 @@
 /**
- * Custom domains (aws-reference §6): `DomainName` resources and the base path mappings that put API
+ * Custom domains (AWS docs: "API mappings for custom domain names"): `DomainName` resources and the base path mappings that put API
  * stages under them (`BasePathMapping`, or the v2 `ApiMapping` CDK uses for multi-level paths).
  */
 import type { DomainModel } from '../model';

@@ -1,5 +1,5 @@
 /**
- * Gateway response overrides (aws-reference §8), from `AWS::ApiGateway::GatewayResponse` resources or
+ * Gateway response overrides (AWS docs: "Gateway response types for API Gateway"), from `AWS::ApiGateway::GatewayResponse` resources or
  * an OpenAPI `x-amazon-apigateway-gateway-responses` map.
  */
 import { GATEWAY_RESPONSE_DEFAULTS, type GatewayResponseType } from '../../core/gateway-responses';

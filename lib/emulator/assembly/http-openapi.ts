@@ -169,7 +169,7 @@ export function httpIntegrationSpec(
   return undefined;
 }
 
-/** CloudFormation, the CLI and SDKs must name the version (aws-reference §3.3); a missing one reads as 1.0. */
+/** CloudFormation, the CLI and SDKs must name the version (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs"); a missing one reads as 1.0. */
 export function payloadVersion(value: string | undefined): PayloadFormatVersion {
   return value === '2.0' ? '2.0' : '1.0';
 }
@@ -275,7 +275,7 @@ export function httpAuthorizerSpec(
       identitySources: declaration.identitySources,
       payloadFormatVersion: payloadVersion(declaration.payloadFormatVersion),
       enableSimpleResponses: declaration.enableSimpleResponses ?? false,
-      // The default TTL of HTTP API authorizers is not documented (aws-reference §4.4): no caching here.
+      // The default TTL of HTTP API authorizers is not documented (AWS docs: "Control access to HTTP APIs with AWS Lambda authorizers"): no caching here.
       resultTtlSeconds: declaration.resultTtlSeconds ?? 0,
     };
   }

@@ -155,7 +155,7 @@ function fullMatch(pattern: string, text: string): boolean {
   }
 }
 
-/** The route stays in the table and answers 500, as AWS's 5xx for what cannot run here (aws-reference §8). */
+/** The route stays in the table and answers 500, as AWS's 5xx for what cannot run here (AWS docs: "Gateway response types for API Gateway"). */
 function unsupportedIntegration(declaration: IntegrationDeclaration, type: string, reason: string): IntegrationResult {
   return { ok: true, spec: { kind: 'unsupported', type, uri: declaration.uri, reason } };
 }

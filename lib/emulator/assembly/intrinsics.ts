@@ -194,7 +194,7 @@ export class IntrinsicResolver {
   /**
    * `${Name}` is a parameter, pseudo parameter or resource Ref, `${Name.Attr}` a GetAtt, `${!Text}` the
    * literal `${Text}`. Unknown names are left as written: `${stageVariables.x}` in an integration URI is
-   * API Gateway's to resolve per request (aws-reference §6).
+   * API Gateway's to resolve per request (AWS docs: "Set up stages for REST APIs").
    */
   private sub(args: unknown, report: UnresolvedReporter): string {
     const [template, variables] = Array.isArray(args) ? args : [args, undefined];

@@ -1,5 +1,5 @@
 /**
- * Stages (aws-reference §6): `AWS::ApiGateway::Stage` resources, and the legacy form where a
+ * Stages (AWS docs: "Set up stages for REST APIs"): `AWS::ApiGateway::Stage` resources, and the legacy form where a
  * `Deployment` names its stage (`StageName` + `StageDescription`). A Stage resource wins over a
  * deployment-declared stage of the same name.
  */

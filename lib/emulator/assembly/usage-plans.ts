@@ -1,5 +1,5 @@
 /**
- * Usage plans and API keys (aws-reference §5): `AWS::ApiGateway::UsagePlan`, `ApiKey` and the
+ * Usage plans and API keys (AWS docs: "Usage plans and API keys for REST APIs"): `AWS::ApiGateway::UsagePlan`, `ApiKey` and the
  * `UsagePlanKey`s that put keys into plans.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * The authorize step of the REST pipeline (aws-reference §4.1–§4.3): read the identity sources, refuse
+ * The authorize step of the REST pipeline (AWS docs: "Input to an API Gateway Lambda authorizer"; "Output from an API Gateway Lambda authorizer"; "Configure an API Gateway Lambda authorizer"): read the identity sources, refuse
  * early without invoking when they are missing or fail validation, invoke the Lambda authorizer (or reuse
  * its cached result), evaluate the returned policy against this request's method ARN, and record the
  * outcome in `ctx.authorizer` for the event and the access log. Failures throw a GatewayError.
@@ -18,7 +18,7 @@ import { compileIdentitySource, type IdentitySourceReader, tokenHeaderName } fro
 import { evaluateCompiledPolicy } from './policy';
 import { type AuthorizerResult, MalformedAuthorizerResponseError, parseAuthorizerResponse } from './response';
 
-/** API Gateway waits at most 29 seconds for an authorizer, like for an integration (aws-reference §9). */
+/** API Gateway waits at most 29 seconds for an authorizer, like for an integration (AWS docs: "Amazon API Gateway quotas"). */
 export const AUTHORIZER_DEADLINE_MS = 29_000;
 
 const EXPLICIT_DENY_MESSAGE = 'User is not authorized to access this resource with an explicit deny';
@@ -124,7 +124,7 @@ export function createAuthorizeStep(deps: AuthorizeDeps): AuthorizeStep {
     }
 
     // Missing identity sources mean 401 without an invocation; a REQUEST authorizer without caching
-    // makes them optional (aws-reference §4.2).
+    // makes them optional (AWS docs: "Output from an API Gateway Lambda authorizer").
     const cacheEnabled = authorizer.cache.enabled;
     if ((spec.type === 'TOKEN' || cacheEnabled) && values.some((value) => value === undefined)) {
       refuse('Missing identity source');
@@ -175,7 +175,7 @@ export function createAuthorizeStep(deps: AuthorizeDeps): AuthorizeStep {
         record({ ...failure, status: 500, error: error.message });
         throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR');
       }
-      // The whole result is cached, Deny included, and re-evaluated against each later method ARN (§4.3).
+      // The whole result is cached, Deny included, and re-evaluated against each later method ARN (AWS docs: "Configure an API Gateway Lambda authorizer").
       authorizer.cache.set(cacheKey, result);
     }
 

@@ -1,5 +1,5 @@
 /**
- * The authorizer result cache (aws-reference §4.3): one per authorizer, keyed by the identity-source
+ * The authorizer result cache (AWS docs: "Configure an API Gateway Lambda authorizer"): one per authorizer, keyed by the identity-source
  * values, entries living `authorizerResultTtlInSeconds`. Bounded (least recently used goes first) so a
  * load test with a fresh token per request keeps memory flat.
  */

@@ -1,5 +1,5 @@
 /**
- * Events a REST Lambda authorizer receives (aws-reference §4.1). TOKEN: `{type, methodArn,
+ * Events a REST Lambda authorizer receives (AWS docs: "Input to an API Gateway Lambda authorizer"). TOKEN: `{type, methodArn,
  * authorizationToken}`. REQUEST: the proxy event's request fields as real captures show them, with `{}`
  * (not `null`) for empty maps, `Content-Length` kept, and no `body` or `isBase64Encoded`.
  */
@@ -23,7 +23,7 @@ export interface AuthorizerEventOptions {
 /**
  * `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{VERB}/{path}`, with the path actually
  * requested (path-parameter values, not the template) and without its leading slash, so the root
- * resource ends in `/GET/` (aws-reference §4.1).
+ * resource ends in `/GET/` (AWS docs: "Input to an API Gateway Lambda authorizer").
  */
 export function methodArn(ctx: RequestContext, region: string, accountId: string): string {
   const apiId = ctx.api?.apiId ?? '';
@@ -47,7 +47,7 @@ export function buildRequestAuthorizerEvent(
   const query = toValueMaps(ctx.query);
   const resourcePath = route?.key.path ?? ctx.path;
   const requestPath = (parseRequestTarget(request.rawUrl)?.path ?? ctx.path).replace(/^\/{2,}/, '/');
-  // On the execute-api host `path` follows the stage; through a custom domain it keeps the base path (§3.1).
+  // On the execute-api host `path` follows the stage; through a custom domain it keeps the base path (AWS docs: "Lambda proxy integrations in API Gateway").
   const path = ctx.basePathMatched === undefined ? ctx.path.replace(/^\/{2,}/, '/') : requestPath;
 
   return {

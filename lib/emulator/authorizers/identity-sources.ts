@@ -1,5 +1,5 @@
 /**
- * Identity sources of a REST Lambda authorizer (aws-reference §4.1): `method.request.header.X`
+ * Identity sources of a REST Lambda authorizer (AWS docs: "Input to an API Gateway Lambda authorizer"): `method.request.header.X`
  * (case-insensitive), `method.request.querystring.Y`, `stageVariables.Z` and `context.W`. Each one is
  * compiled once per authorizer into a reader; reading yields undefined when the value is missing or empty.
  */

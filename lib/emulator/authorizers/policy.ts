@@ -1,8 +1,8 @@
 /**
  * Evaluates the IAM policy a Lambda authorizer returns against the request's method ARN
- * (aws-reference §4.2): an explicit Deny wins, then an Allow must cover the ARN, else implicit deny.
+ * (AWS docs: "Output from an API Gateway Lambda authorizer"): an explicit Deny wins, then an Allow must cover the ARN, else implicit deny.
  * A policy is compiled once (regular expressions for its wildcards) and kept with the cached result,
- * since the cached policy is re-evaluated for every method the caller reaches (§4.3).
+ * since the cached policy is re-evaluated for every method the caller reaches (AWS docs: "Configure an API Gateway Lambda authorizer").
  */
 
 export type PolicyVerdict = 'allow' | 'deny' | 'implicit-deny';

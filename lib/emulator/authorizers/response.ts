@@ -1,5 +1,5 @@
 /**
- * Reads what a REST Lambda authorizer returned (aws-reference §4.2):
+ * Reads what a REST Lambda authorizer returned (AWS docs: "Output from an API Gateway Lambda authorizer"):
  * `{principalId, policyDocument, context?, usageIdentifierKey?}`. Anything else is a malformed
  * response, which API Gateway answers with 500 AuthorizerConfigurationException.
  */

@@ -1,6 +1,5 @@
 /**
- * `$context` variables of an HTTP API request, for access-log formats (aws-reference §7, DG:http-api-logging-
- * variables). The getter table is built once; a request only looks values up. Differences from REST:
+ * `$context` variables of an HTTP API request, for access-log formats (AWS docs: "Customize HTTP API access logs"). The getter table is built once; a request only looks values up. Differences from REST:
  * `routeKey`; `extendedRequestId` is `requestId`; `authorizer.<key>` keeps the JSON type of a Lambda
  * authorizer's context value (`1`, `true`, a list or map as JSON text); `authorizer.claims.<claim>` for JWT;
  * `integration.status` is what the integration answered, `integration.integrationStatus` what Lambda did.

@@ -1,5 +1,5 @@
 /**
- * Payload format 1.0 on an HTTP API (aws-reference §3.3): the REST event's keys plus `version: "1.0"`, as the
+ * Payload format 1.0 on an HTTP API (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs"): the REST event's keys plus `version: "1.0"`, as the
  * developer guide's sample shows them. Differences from REST: header names arrive lower-cased (HTTP APIs
  * normalize them), a repeated query name's single value is the first (the sample; REST keeps the last),
  * `resourceId` is null, `path` and `requestContext.path` keep the stage of a named stage, and without an
@@ -78,7 +78,7 @@ export function buildHttpProxyEventV1(ctx: HttpRequestContext, options: HttpProx
 
 /**
  * JWT: `{claims, scopes}`; Lambda: the context with `principalId` (IAM-policy answers) and
- * `integrationLatency`, as in the REST event (§3.1; the 1.0-on-HTTP shape is not documented).
+ * `integrationLatency`, as in the REST event (AWS docs: "Lambda proxy integrations in API Gateway"; the 1.0-on-HTTP shape is not documented).
  */
 function authorizerContextV1(
   grant: HttpAuthorizerGrant | undefined,

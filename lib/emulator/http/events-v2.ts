@@ -1,5 +1,5 @@
 /**
- * The HTTP API Lambda proxy event, payload format 2.0 (aws-reference §3.3), shaped like the captures in
+ * The HTTP API Lambda proxy event, payload format 2.0 (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs", docs/aws-behaviour.md, "Captured events"), shaped like the captures in
  * fixtures/http-v2-event.*: absent optional fields are left out (never `null`), `rawPath` keeps the stage
  * of a named stage, `requestContext.authorizer` appears only when an authorizer ran.
  */

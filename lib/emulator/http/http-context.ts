@@ -8,7 +8,7 @@ import type { HttpRouteSpec } from '../../core/http-route-table';
 import type { HttpApiModel, HttpStageModel } from '../model';
 import type { RequestContext } from '../request-context';
 
-/** JSON as a Lambda authorizer may return it in `context` (2.0 allows arrays and maps, aws-reference §4.4). */
+/** JSON as a Lambda authorizer may return it in `context` (2.0 allows arrays and maps, AWS docs: "Control access to HTTP APIs with AWS Lambda authorizers"). */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /** What an authorizer let through, as the integration event and the access log show it. */
@@ -22,7 +22,7 @@ export type HttpAuthorizerGrant =
     }
   | {
       readonly kind: 'jwt';
-      /** Claims as API Gateway passes them on: every value a string (aws-reference fixtures, PTS capture). */
+      /** Claims as API Gateway passes them on: every value a string (as in events captured from AWS, docs/aws-behaviour.md, "Captured events"). */
       readonly claims: Readonly<Record<string, string>>;
       /** The token's `scope`/`scp` values; null when the token has none. */
       readonly scopes: readonly string[] | null;
@@ -34,7 +34,7 @@ export interface HttpRequestContext extends RequestContext {
   httpRoute?: HttpRouteSpec;
   /** `"GET /items/{id}"` or `"$default"` once a route matched. */
   routeKey?: string;
-  /** The request path exactly as sent, stage or base path included (`rawPath`, aws-reference §3.3). */
+  /** The request path exactly as sent, stage or base path included (`rawPath`, AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs"). */
   rawPath: string;
   /** The query string as sent, without `?` (`rawQueryString`). */
   rawQueryString: string;

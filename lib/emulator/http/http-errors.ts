@@ -1,6 +1,6 @@
 /**
- * The answers an HTTP API gives on its own (aws-reference §1.3, §3.4, §4.4, §5): a status and
- * `{"message":"..."}`. HTTP APIs have no customisable gateway responses (§8), so one table decides. Errors
+ * The answers an HTTP API gives on its own (AWS docs: "Create routes for HTTP APIs"; "Create AWS Lambda proxy integrations for HTTP APIs"; "Control access to HTTP APIs with AWS Lambda authorizers"; "Throttle requests to your HTTP APIs"): a status and
+ * `{"message":"..."}`. HTTP APIs have no customisable gateway responses (AWS docs: "Gateway response types for API Gateway"), so one table decides. Errors
  * are raised as the shared `GatewayError` (its type names the cause for logs and the CLI) with the HTTP
  * API's own wording, which differs from REST's (`Internal Server Error`, not `Internal server error`).
  */
@@ -18,15 +18,15 @@ const INTERNAL: HttpErrorDefault = { statusCode: 500, message: 'Internal Server 
 
 /** Types the HTTP pipeline raises; any other type renders as a 500. */
 const HTTP_ERRORS: Partial<Record<RaisedType, HttpErrorDefault>> = {
-  // §1.3: no stage or no route.
+  // AWS docs: "Create routes for HTTP APIs": no stage or no route.
   RESOURCE_NOT_FOUND: { statusCode: 404, message: 'Not Found' },
-  // §4.4: missing identity source, `Unauthorized` from a Lambda authorizer, a refused JWT.
+  // AWS docs: "Control access to HTTP APIs with JWT authorizers"; "Control access to HTTP APIs with AWS Lambda authorizers": missing identity source, `Unauthorized` from a Lambda authorizer, a refused JWT.
   UNAUTHORIZED: { statusCode: 401, message: 'Unauthorized' },
-  // §4.4: `isAuthorized: false`, a Deny, a JWT without a required scope (body text unknown, emulators use Forbidden).
+  // AWS docs: "Control access to HTTP APIs with JWT authorizers"; "Control access to HTTP APIs with AWS Lambda authorizers": `isAuthorized: false`, a Deny, a JWT without a required scope (body text unknown, emulators use Forbidden).
   ACCESS_DENIED: { statusCode: 403, message: 'Forbidden' },
-  // §5 (DG:http-api-throttling).
+  // AWS docs: "Throttle requests to your HTTP APIs".
   THROTTLED: { statusCode: 429, message: 'Too Many Requests' },
-  // §3.4 (DG:http-api-troubleshooting-lambda): the function failed or answered something unreadable.
+  // AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs"; "Troubleshooting issues with HTTP API Lambda integrations": the function failed or answered something unreadable.
   INTEGRATION_FAILURE: INTERNAL,
   API_CONFIGURATION_ERROR: INTERNAL,
   AUTHORIZER_FAILURE: INTERNAL,

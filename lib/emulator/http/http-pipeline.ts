@@ -1,6 +1,6 @@
 /**
- * The HTTP API (v2) request path, top to bottom: stage → route (aws-reference §1) → authorize (§4.4) →
- * route throttle (§5) → integrate (§3.3, §3.4) → response → access log (§7). `GatewayPipeline` hands a
+ * The HTTP API (v2) request path, top to bottom: stage → route (AWS docs: "Create routes for HTTP APIs") → authorize (AWS docs: "Control access to HTTP APIs with AWS Lambda authorizers") →
+ * route throttle (AWS docs: "Throttle requests to your HTTP APIs") → integrate (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs") → response → access log (AWS docs: "Customize HTTP API access logs"). `GatewayPipeline` hands a
  * request here when its Host and path resolve to an HTTP API (`StageIndex.resolveHttp`). Routers and log
  * formats are compiled in the constructor.
  */
@@ -24,7 +24,7 @@ import { integrateHttpRoute } from './integrate';
 import { compileHttpRouter, type HttpRouter } from './router';
 import { createHttpThrottleStep, type HttpThrottleStep } from './throttle';
 
-/** API Gateway's payload limit (aws-reference §9). */
+/** API Gateway's payload limit (AWS docs: "Amazon API Gateway quotas"). */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
 export interface HttpPipelineOptions {
@@ -98,7 +98,7 @@ export class HttpPipeline {
   private async run(ctx: HttpRequestContext): Promise<GatewayResponse> {
     if (ctx.request.body.length > MAX_PAYLOAD_BYTES) throw httpError('REQUEST_TOO_LARGE');
     const api = ctx.httpApi;
-    // §1.3.1: no stage named by the request and no `$default` stage.
+    // AWS docs: "Create routes for HTTP APIs": no stage named by the request and no `$default` stage.
     if (!api || !ctx.httpStage) throw httpError('RESOURCE_NOT_FOUND');
     const match = this.compiled.get(api)?.router.match(ctx.request.method, ctx.path);
     if (!match) {
@@ -128,7 +128,7 @@ export class HttpPipeline {
     return this.model.functions.get(arn.split(':').slice(0, 7).join(':'));
   }
 
-  /** No log is written for a request that reached no stage (aws-reference §1.3.1). */
+  /** No log is written for a request that reached no stage (AWS docs: "Create routes for HTTP APIs"). */
   private renderAccessLog(ctx: HttpRequestContext, response: GatewayResponse): string | undefined {
     if (!ctx.httpApi || !ctx.httpStage) return undefined;
     const render = this.compiled.get(ctx.httpApi)?.accessLogByStage.get(ctx.httpStage.name);

@@ -1,6 +1,6 @@
 /**
- * HTTP API integrations: a Lambda proxy (payload 1.0 or 2.0 as the integration says, aws-reference §3.3,
- * §3.4) or an HTTP proxy. Failures become HTTP API answers: the function failed or answered something
+ * HTTP API integrations: a Lambda proxy (payload 1.0 or 2.0 as the integration says, AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs",
+ * AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs") or an HTTP proxy. Failures become HTTP API answers: the function failed or answered something
  * unreadable → 500 Internal Server Error; no answer within the integration timeout → 503.
  */
 
@@ -107,7 +107,7 @@ async function integrateHttp(
     throw httpError('API_CONFIGURATION_ERROR');
   }
   const url = new URL(template.replace(/\{([^}+]+)\+?\}/g, (_, name: string) => ctx.pathParameters[name] ?? ''));
-  // The `$default` route sends the full request path on (aws-reference §1.5).
+  // The `$default` route sends the full request path on (AWS docs: "Create routes for HTTP APIs").
   const basePath = url.pathname.replace(/\/+$/, '');
   const initialPath = ctx.routeKey === '$default' && !/\{/.test(template) ? `${basePath}${ctx.path}` : url.pathname;
   const contextVariable = deps.contextVariable(ctx);

@@ -1,5 +1,5 @@
 /**
- * How an HTTP API hands the request to Lambda (aws-reference §3.3): header names lower-cased and duplicates
+ * How an HTTP API hands the request to Lambda (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs"): header names lower-cased and duplicates
  * joined with commas, the `cookie` header moved to `cookies` (one item per cookie pair), duplicate query
  * values joined with commas, and the body base64-encoded unless its media type is text.
  */

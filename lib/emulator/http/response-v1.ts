@@ -1,5 +1,5 @@
 /**
- * A payload 1.0 answer on an HTTP API: the REST proxy response shape (aws-reference §3.4), read by the REST
+ * A payload 1.0 answer on an HTTP API: the REST proxy response shape (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs"), read by the REST
  * shaper with two differences. Keys the format does not know are ignored rather than refused (SAM CLI's
  * reading of HTTP APIs, emulator-only), and a base64 body is always decoded: HTTP APIs have no binary
  * media types to negotiate.

@@ -1,5 +1,5 @@
 /**
- * What a payload 2.0 Lambda integration returned, turned into the client's response (aws-reference §3.4):
+ * What a payload 2.0 Lambda integration returned, turned into the client's response (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs"):
  * - an object with `statusCode` is the custom form `{statusCode, headers, cookies, body, isBase64Encoded}`;
  *   each `cookies` item becomes one `set-cookie` header, a base64 body is decoded (HTTP APIs have no binary
  *   media types to negotiate);

@@ -1,16 +1,16 @@
 /**
- * HTTP API (v2) route selection (aws-reference §1.3): (a) a full match of path and method, (b) a route with a
+ * HTTP API (v2) route selection (AWS docs: "Create routes for HTTP APIs"): (a) a full match of path and method, (b) a route with a
  * greedy variable `{proxy+}`, (c) the `$default` route, else nothing (the caller answers 404 Not Found).
  * Routes are compiled once into a tree, so a request's cost depends on its path, not on the number of routes.
  *
  * Where the sources are silent the emulator chooses, and docs/decisions/0010 records it:
  * - A literal segment beats a variable one at the same depth (the doc example: `GET /pets/dog/1` beats
  *   `GET /pets/dog/{id}`), with backtracking when the more specific branch has no route for the method.
- * - At one path, a route for the request's method beats `ANY` (§1.12 leaves `ANY` vs greedy open: here a
+ * - At one path, a route for the request's method beats `ANY` (docs/aws-behaviour.md, "Where AWS is silent" leaves `ANY` vs greedy open: here a
  *   full-path `ANY` route still beats every greedy route, since "full match" is about the path).
  * - Among greedy routes, the one whose fixed prefix is longest wins.
- * - A trailing slash is a segment of its own: `/metrics/` does not match `GET /metrics` (§1.8), but a
- *   greedy route takes it. Matching is case-sensitive (§1.9 unknown; as REST).
+ * - A trailing slash is a segment of its own: `/metrics/` does not match `GET /metrics` (AWS docs: "Create routes for HTTP APIs", docs/aws-behaviour.md, "Deploy-time errors"), but a
+ *   greedy route takes it. Matching is case-sensitive (docs/aws-behaviour.md, "Where AWS is silent" unknown; as REST).
  */
 import { DEFAULT_ROUTE_KEY, type HttpRouteSpec } from '../../core/http-route-table';
 import { buildRouteTree, type RouteTreeNode } from '../../core/route-tree';

@@ -1,5 +1,5 @@
 /**
- * HTTP API throttling (aws-reference §5, DG:http-api-throttling): a stage's `DefaultRouteSettings` limit every
+ * HTTP API throttling (AWS docs: "Throttle requests to your HTTP APIs"): a stage's `DefaultRouteSettings` limit every
  * route of the stage, `RouteSettings` override them for one route key. Each route of a stage has its own
  * token bucket (the limits are per route, not shared by the stage). A limit left unset falls back to the
  * account default; a route with no limit at all is not throttled. Exact and deterministic, like the REST

@@ -1,4 +1,4 @@
-/** AWS_PROXY integration: payload 1.0 event in, Lambda proxy response out (aws-reference §3.1, §3.2). */
+/** AWS_PROXY integration: payload 1.0 event in, Lambda proxy response out (AWS docs: "Lambda proxy integrations in API Gateway"). */
 import { GatewayError } from '../../core/gateway-responses';
 import { MAX_INTEGRATION_TIMEOUT_MS } from '../../core/route-table';
 import { buildProxyEventV1 } from '../events-v1';

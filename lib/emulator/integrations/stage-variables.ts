@@ -1,4 +1,4 @@
-/** `${stageVariables.name}` substitution in integration URIs and backend URLs (aws-reference §6). */
+/** `${stageVariables.name}` substitution in integration URIs and backend URLs (AWS docs: "Stage variables for REST APIs"). */
 
 const STAGE_VARIABLE = /\$\{stageVariables\.([A-Za-z0-9_]+)\}/g;
 

@@ -1,5 +1,5 @@
 /**
- * Stage method throttling (`MethodSettings` of a REST stage, aws-reference §5): the `*`/`*` setting is
+ * Stage method throttling (`MethodSettings` of a REST stage, AWS docs: "Throttle requests to your REST APIs"): the `*`/`*` setting is
  * the default for every method, a setting naming a resource path and method overrides it. Each method of
  * each stage has its own bucket, shared by all callers, API key or not. It applies after the usage
  * plan's limits, as AWS orders them.

@@ -1,5 +1,5 @@
 /**
- * API keys and usage plans on REST methods with `apiKeyRequired` (aws-reference §5): find the key
+ * API keys and usage plans on REST methods with `apiKeyRequired` (AWS docs: "Usage plans and API keys for REST APIs"): find the key
  * (header `x-api-key`, or the authorizer's `usageIdentifierKey`), check it belongs to a usage plan bound
  * to this API stage, then apply the plan's throttle and quota. Other methods skip all of it. Indexes are
  * built once from the model; buckets and quota counters are created on first use.

@@ -208,7 +208,7 @@ describe('authorizer answers', () => {
   });
 });
 
-describe('cached policies meet other methods (aws-reference §4.3)', () => {
+describe('cached policies meet other methods (AWS docs: "Configure an API Gateway Lambda authorizer")', () => {
   const orders = (): RequestOptions => ({
     ...bearer(),
     path: '/orders',

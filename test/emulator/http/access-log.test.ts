@@ -1,4 +1,4 @@
-/** Access logs of an HTTP API stage with the HTTP `$context` variables (aws-reference §7). */
+/** Access logs of an HTTP API stage with the HTTP `$context` variables (AWS docs: "Customize HTTP API access logs"). */
 import { fnArn, httpApi, httpModel, httpRoute, httpStage, pipelineFor, ScriptedInvoker } from './support';
 
 const FORMAT = JSON.stringify({

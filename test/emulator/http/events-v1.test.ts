@@ -1,4 +1,4 @@
-/** Payload 1.0 on an HTTP API (aws-reference §3.3): honoured when the integration asks for it. */
+/** Payload 1.0 on an HTTP API (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs"): honoured when the integration asks for it. */
 import {
   bodyOf,
   httpApi,

@@ -1,5 +1,5 @@
 /**
- * Golden tests of the payload 2.0 event against the samples in fixtures/ (aws-reference §3.3): the same key
+ * Golden tests of the payload 2.0 event against the samples in fixtures/ (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs", docs/aws-behaviour.md, "Captured events"): the same key
  * sets, absent fields left out rather than null, the value formats of real captures.
  */
 

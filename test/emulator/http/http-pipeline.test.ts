@@ -1,4 +1,4 @@
-/** The HTTP API pipeline's own answers: 404s, integration failures, throttles, CORS (aws-reference §1, §3.4, §5). */
+/** The HTTP API pipeline's own answers: 404s, integration failures, throttles, CORS (AWS docs: "Create routes for HTTP APIs"; "Create AWS Lambda proxy integrations for HTTP APIs"; "Throttle requests to your HTTP APIs"). */
 import {
   bodyOf,
   fail,

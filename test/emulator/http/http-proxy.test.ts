@@ -84,7 +84,7 @@ describe('an HTTP proxy integration', () => {
     expect(headerOf(missing, 'x-backend')).toBe('yes');
   });
 
-  it('sends the full request path on from the $default route (aws-reference §1.5)', async () => {
+  it('sends the full request path on from the $default route (AWS docs: "Create routes for HTTP APIs")', async () => {
     const { send } = setup();
     const result = await send('/deep/path', { method: 'POST', body: 'x' });
     expect(bodyOf(result)).toEqual({ url: '/root/deep/path' });

@@ -2,7 +2,7 @@ import { MalformedResponseV2Error, shapeResponseV2 } from '../../../lib/emulator
 
 const text = (payload: unknown) => shapeResponseV2(payload).body.toString('utf8');
 
-describe('payload 2.0 response inference (aws-reference §3.4)', () => {
+describe('payload 2.0 response inference (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs")', () => {
   it('answers a plain string as a 200 application/json body, without quotes', () => {
     const response = shapeResponseV2('Hello from Lambda!');
     expect(response.statusCode).toBe(200);

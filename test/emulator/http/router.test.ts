@@ -7,7 +7,7 @@ const keyOf = (router: ReturnType<typeof compileHttpRouter>, method: string, pat
   return match && httpRouteKeyName(match.route.key);
 };
 
-describe('HTTP API route selection (aws-reference §1)', () => {
+describe('HTTP API route selection (AWS docs: "Create routes for HTTP APIs")', () => {
   // The developer guide's example, routes declared in an order that does not help.
   const docExample = compileHttpRouter([
     httpRoute('$default'),
@@ -52,7 +52,7 @@ describe('HTTP API route selection (aws-reference §1)', () => {
     expect(match?.pathParameters).toEqual({ path: 'docs/a.md' });
   });
 
-  it('does not match a path with a trailing slash to the route without it (§1.8), but a greedy route takes it', () => {
+  it('does not match a path with a trailing slash to the route without it (AWS docs: "Create routes for HTTP APIs", docs/aws-behaviour.md, "Deploy-time errors"), but a greedy route takes it', () => {
     const router = compileHttpRouter([httpRoute('GET /metrics'), httpRoute('GET /metrics/{proxy+}')]);
     expect(keyOf(router, 'GET', '/metrics')).toBe('GET /metrics');
     expect(router.match('GET', '/metrics/')?.pathParameters).toEqual({ proxy: '' });

@@ -1,4 +1,4 @@
-/** Which HTTP API and stage a request is for (StageIndex.resolveHttp), beside REST APIs (aws-reference §6). */
+/** Which HTTP API and stage a request is for (StageIndex.resolveHttp), beside REST APIs (AWS docs: "Stages for HTTP APIs"). */
 import { StageIndex } from '../../../lib/emulator/stage-index';
 import { api, gatewayModel, route, stage } from '../../support/model-builder';
 import { httpApi, httpRoute, httpStage } from './support';

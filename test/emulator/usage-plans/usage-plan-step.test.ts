@@ -207,7 +207,7 @@ describe('usage plan throttle and quota', () => {
   });
 });
 
-describe('plan limits, then stage limits (aws-reference §5)', () => {
+describe('plan limits, then stage limits (AWS docs: "Usage plans and API keys for REST APIs")', () => {
   const stageWithBurst = (burstLimit: number) =>
     stage('prod', { methodSettings: [{ resourcePath: '*', httpMethod: '*', throttle: { rateLimit: 0, burstLimit } }] });
 

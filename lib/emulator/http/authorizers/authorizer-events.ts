@@ -1,5 +1,5 @@
 /**
- * Events an HTTP API Lambda authorizer receives (aws-reference §4.4), shaped like fixtures/http-authorizer-
+ * Events an HTTP API Lambda authorizer receives (AWS docs: "Control access to HTTP APIs with AWS Lambda authorizers"), shaped like fixtures/http-authorizer-
  * event.*: payload 2.0 is the integration event's request half plus `type`, `routeArn` and `identitySource`
  * (a list); payload 1.0 is the REST REQUEST event's shape plus `version`, `identitySource` and
  * `authorizationToken` (the identity values joined with commas), with `{}` for empty maps.
@@ -79,7 +79,7 @@ export function buildHttpAuthorizerEventV1(
   const headers: Record<string, string> = {};
   for (const [name, value] of integrationHeaderPairs(ctx, ctx.traceId)) headers[name] = value;
   const query: Record<string, string> = {};
-  // The first value of a repeated name, as the HTTP 1.0 integration event shows it (§3.3).
+  // The first value of a repeated name, as the HTTP 1.0 integration event shows it (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs").
   for (const [name, value] of ctx.query) if (!Object.hasOwn(query, name)) query[name] = value;
   return {
     version: '1.0',

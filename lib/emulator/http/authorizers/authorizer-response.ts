@@ -1,5 +1,5 @@
 /**
- * What an HTTP API Lambda authorizer may answer (aws-reference §4.4):
+ * What an HTTP API Lambda authorizer may answer (AWS docs: "Control access to HTTP APIs with AWS Lambda authorizers"):
  * - payload 2.0 with simple responses: `{isAuthorized: boolean, context?}`;
  * - otherwise an IAM policy `{principalId, policyDocument, context?}`, evaluated against the route ARN.
  * Payload 1.0 follows the REST rules (context values are scalars); 2.0 context values may be any JSON (the

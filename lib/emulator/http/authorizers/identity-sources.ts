@@ -1,5 +1,5 @@
 /**
- * Identity sources of HTTP API authorizers (aws-reference §4.4): `$request.header.name` (case-insensitive),
+ * Identity sources of HTTP API authorizers (AWS docs: "Control access to HTTP APIs with AWS Lambda authorizers"): `$request.header.name` (case-insensitive),
  * `$request.querystring.name` (case-sensitive), `$context.variable` and `$stageVariables.name`. Each is
  * compiled once into a reader; a missing or empty value reads as undefined. Repeated headers or query names
  * read as their values joined with commas, as the 2.0 event shows them.

@@ -1,5 +1,5 @@
 /**
- * An HTTP API Lambda authorizer (aws-reference §4.4): read the identity sources (any missing: 401 without
+ * An HTTP API Lambda authorizer (AWS docs: "Control access to HTTP APIs with AWS Lambda authorizers"): read the identity sources (any missing: 401 without
  * invoking), reuse a cached answer or invoke the function with a 1.0 or 2.0 event, then allow or refuse.
  *
  * Caching: the key is the identity-source values (and the stage), so by default one answer serves every
@@ -20,7 +20,7 @@ import { buildHttpAuthorizerEventV1, buildHttpAuthorizerEventV2, routeArn } from
 import { type HttpAuthorizerResult, parseHttpAuthorizerResponse } from './authorizer-response';
 import { compileHttpIdentitySource, type HttpIdentitySourceReader } from './identity-sources';
 
-/** HTTP API Lambda authorizers time out after 10 seconds (aws-reference §9). */
+/** HTTP API Lambda authorizers time out after 10 seconds (AWS docs: "Amazon API Gateway quotas"). */
 export const HTTP_AUTHORIZER_DEADLINE_MS = 10_000;
 
 export type LambdaAuthorizerSpec = Extract<HttpAuthorizerSpec, { type: 'REQUEST' }>;

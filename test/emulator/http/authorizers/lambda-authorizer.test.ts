@@ -1,4 +1,4 @@
-/** HTTP API Lambda authorizers, payload 1.0 and 2.0 (aws-reference §4.4), through the whole pipeline. */
+/** HTTP API Lambda authorizers, payload 1.0 and 2.0 (AWS docs: "Control access to HTTP APIs with AWS Lambda authorizers"), through the whole pipeline. */
 import type { HttpAuthorizerSpec } from '../../../../lib/core/http-route-table';
 import v1Sample from '../fixtures/http-authorizer-event.payload-1.0.aws-lambda-go.json';
 import v2Capture from '../fixtures/http-authorizer-event.payload-2.0.real-capture.powertools-ts.json';
