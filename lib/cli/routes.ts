@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { loadAssembly } from '../emulator/assembly';
 import { listHttpRoutes } from '../emulator/http/route-listing';
-import { formatTable, listRoutes } from '../emulator/route-listing';
+import { formatTable, listRoutes } from '../emulator/rest/route-listing';
 
 export function routesCommand(options: { assembly: string }): void {
   const model = loadAssembly(resolve(options.assembly));

@@ -6,7 +6,7 @@ import { listHttpRoutes } from '../emulator/http/route-listing';
 import { LocalGateway } from '../emulator/local-gateway';
 import type { PipelineResult } from '../emulator/pipeline';
 import type { GatewayRequest } from '../emulator/request-context';
-import { formatTable, listRoutes } from '../emulator/route-listing';
+import { formatTable, listRoutes } from '../emulator/rest/route-listing';
 import { serveGateway } from '../emulator/server';
 
 export interface ServeCommandOptions {

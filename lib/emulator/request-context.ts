@@ -7,6 +7,9 @@ import type { RouteSpec } from '../core/route-table';
 import type { ApiModel, StageModel } from './model';
 
 /** A request as it reached the gateway (the same for the HTTP server and the in-process fetch). */
+/** API Gateway's payload limit, both flavors (AWS docs: "Amazon API Gateway quotas"). */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
 export interface GatewayRequest {
   readonly method: string;
   /** Path and query exactly as sent (`/v1/users/a%2Fb?x=1`). */

@@ -6,8 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PipelineResult } from './pipeline';
-import { MAX_PAYLOAD_BYTES } from './pipeline';
-import type { GatewayRequest } from './request-context';
+import { type GatewayRequest, MAX_PAYLOAD_BYTES } from './request-context';
 
 export interface GatewayHandler {
   handle(request: GatewayRequest): Promise<PipelineResult>;

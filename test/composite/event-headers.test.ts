@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { memberRequestHeaders } from '../../lib/composite/event-headers';
-import captured from '../emulator/fixtures/rest-v1-proxy-event.lambda-authorizer.real-capture.powertools-ts.json';
+import captured from '../emulator/rest/fixtures/rest-v1-proxy-event.lambda-authorizer.real-capture.powertools-ts.json';
 
 const awsEvent = captured as unknown as APIGatewayProxyEvent;
 

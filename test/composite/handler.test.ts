@@ -3,7 +3,7 @@ import { createCompositeHandler } from '../../lib/composite/handler';
 import type { MemberTiming } from '../../lib/composite/member-timings';
 import { mergeFields } from '../../lib/composite/merge';
 import type { CompositePlan } from '../../lib/composite/plan';
-import captured from '../emulator/fixtures/rest-v1-proxy-event.no-auth.real-capture.powertools-ts.json';
+import captured from '../emulator/rest/fixtures/rest-v1-proxy-event.no-auth.real-capture.powertools-ts.json';
 
 /** The composite GET /dash/{id} as API Gateway would hand it to the aggregator on stage `prod`. */
 const event = {

@@ -6,11 +6,11 @@
 
 import { GatewayError } from '../../core/gateway-responses';
 import { type HttpIntegrationSpec, MAX_HTTP_INTEGRATION_TIMEOUT_MS } from '../../core/http-route-table';
-import { NOT_FORWARDED, requestBackend } from '../integrations/backend-request';
-import { substituteStageVariables } from '../integrations/stage-variables';
+import { NOT_FORWARDED, requestBackend } from '../backends/backend-request';
+import { MalformedProxyResponseError } from '../backends/lambda-proxy-response';
+import { substituteStageVariables } from '../backends/stage-variables';
 import type { LambdaInvoker } from '../lambda/invoker';
 import type { FunctionModel } from '../model';
-import { MalformedProxyResponseError } from '../proxy-response';
 import type { GatewayResponse } from '../request-context';
 import { buildHttpProxyEventV1 } from './events-v1';
 import { buildProxyEventV2 } from './events-v2';

@@ -5,7 +5,7 @@
  * media types to negotiate.
  */
 import type { GatewayError } from '../../core/gateway-responses';
-import { shapeProxyResponse } from '../proxy-response';
+import { shapeProxyResponse } from '../backends/lambda-proxy-response';
 import type { GatewayResponse } from '../request-context';
 
 const RESPONSE_V1_KEYS = ['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded'];

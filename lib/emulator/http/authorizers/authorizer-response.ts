@@ -6,8 +6,8 @@
  * developer guide's examples put lists and maps there). Anything else is malformed: 500.
  */
 import type { HttpAuthorizerSpec } from '../../../core/http-route-table';
-import { type CompiledPolicy, compilePolicy, PolicyDocumentError } from '../../authorizers/policy';
-import { MalformedAuthorizerResponseError, parseAuthorizerResponse } from '../../authorizers/response';
+import { type CompiledPolicy, compilePolicy, PolicyDocumentError } from '../../authorization/policy';
+import { MalformedAuthorizerResponseError, parseAuthorizerResponse } from '../../authorization/response';
 import type { JsonValue } from '../http-context';
 
 export type HttpAuthorizerResult =

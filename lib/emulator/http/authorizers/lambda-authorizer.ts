@@ -9,9 +9,9 @@
  */
 import type { Clock } from '../../../core/clock';
 import type { HttpAuthorizerSpec } from '../../../core/http-route-table';
-import { AuthorizerCache } from '../../authorizers/cache';
-import { evaluateCompiledPolicy } from '../../authorizers/policy';
-import { MalformedAuthorizerResponseError } from '../../authorizers/response';
+import { AuthorizerCache } from '../../authorization/cache';
+import { evaluateCompiledPolicy } from '../../authorization/policy';
+import { MalformedAuthorizerResponseError } from '../../authorization/response';
 import type { LambdaInvoker } from '../../lambda/invoker';
 import type { AuthorizerContextValue, AuthorizerOutcome } from '../../request-context';
 import type { HttpRequestContext, JsonValue } from '../http-context';
