@@ -46,6 +46,9 @@ export interface GatewayResponseOverride {
   readonly responseTemplates: Readonly<Record<string, string>>;
 }
 
+/** An API's gateway-response overrides by response type, as read from the template or definition. */
+export type GatewayResponseOverrides = Partial<Record<GatewayResponseType, GatewayResponseOverride>>;
+
 export interface MethodSetting {
   /** `/users/{id}` or `*` for all. */
   readonly resourcePath: string;

@@ -3,11 +3,11 @@
  * an OpenAPI `x-amazon-apigateway-gateway-responses` map.
  */
 import { GATEWAY_RESPONSE_DEFAULTS, type GatewayResponseType } from '../../core/gateway-responses';
-import type { GatewayResponseOverride } from '../model';
+import type { GatewayResponseOverride, GatewayResponseOverrides } from '../model';
 import type { LoadContext } from './load-context';
 import { asNumber, asRecord, asString, asStringRecord } from './template-values';
 
-export type GatewayResponseOverrides = Partial<Record<GatewayResponseType, GatewayResponseOverride>>;
+export type { GatewayResponseOverrides };
 
 export function isGatewayResponseType(type: string): type is GatewayResponseType {
   return type === 'DEFAULT_4XX' || type === 'DEFAULT_5XX' || Object.hasOwn(GATEWAY_RESPONSE_DEFAULTS, type);

@@ -4,9 +4,8 @@
  * one place to record what cannot be served.
  */
 import type { ApiKeySource, AuthorizerSpec, RouteSpec } from '../../core/route-table';
-import type { FunctionModel, StageModel } from '../model';
+import type { FunctionModel, GatewayResponseOverrides, StageModel } from '../model';
 import type { AssetSource } from './cloud-assembly';
-import type { GatewayResponseOverrides } from './gateway-responses';
 import type { StackScope } from './stack-scope';
 
 export interface LoadOptions {
