@@ -7,8 +7,9 @@
 import type { Duration } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import type { AuthorizationSpec, AuthorizerSpec } from '../core/route-table';
+import type { AuthorizationSpec } from '../core/route-table';
 import { DEFAULT_AUTHORIZER_TTL_SECONDS } from '../core/route-table';
+import type { AuthorizerDefinition } from './authorizer-definition';
 import {
   type HttpAuthorizerDefinition,
   type JwtAuthorizationOptions,
@@ -68,12 +69,7 @@ export interface CognitoAuthorizationOptions extends AuthorizerOptions {
   readonly scopes?: string[];
 }
 
-/** @internal The authorizer behind an authorization, before it is bound to an API. */
-export interface AuthorizerDefinition {
-  readonly spec: AuthorizerSpec;
-  /** The function API Gateway must be allowed to invoke (Lambda authorizers). */
-  readonly handler?: lambda.IFunction;
-}
+export type { AuthorizerDefinition };
 
 export class RouteAuthorization {
   /** Anyone may call the route (it may still require an API key). */

@@ -8,7 +8,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { HttpAuthorizerSpec, PayloadFormatVersion } from '../../core/http-route-table';
 import type { AuthorizationSpec, AuthorizerSpec } from '../../core/route-table';
 import { DEFAULT_AUTHORIZER_TTL_SECONDS } from '../../core/route-table';
-import type { AuthorizerDefinition, RouteAuthorization } from '../authorization';
+import type { AuthorizerDefinition } from '../authorizer-definition';
 
 export interface JwtAuthorizationOptions {
   /**
@@ -117,9 +117,19 @@ export function lambdaAuthorization(
   };
 }
 
+/**
+ * @internal What the HTTP flavor reads of a `RouteAuthorization` (named here so that this file does not
+ * import `../authorization.ts`, which builds HTTP authorizers with the functions above).
+ */
+export interface AuthorizationParts {
+  readonly _spec: AuthorizationSpec;
+  readonly _authorizer?: AuthorizerDefinition;
+  readonly _httpAuthorizer?: HttpAuthorizerDefinition;
+}
+
 /** The HTTP API form of a route's authorization; throws naming the route for REST-only authorizers. */
 export function httpAuthorizationOf(
-  authorization: RouteAuthorization,
+  authorization: AuthorizationParts,
   route: string,
 ): { spec: AuthorizationSpec; authorizer?: HttpAuthorizerDefinition } {
   if (authorization._httpAuthorizer) return { spec: authorization._spec, authorizer: authorization._httpAuthorizer };
