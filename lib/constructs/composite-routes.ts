@@ -21,9 +21,21 @@ import {
 } from '../composite/plan';
 import { buildCompositePlan, COMPOSITE_OVERHEAD_MS } from '../composite/plan-builder';
 import { formatRouteKey, parseRouteKey } from '../core/route-key';
+import type { RouteTable } from '../core/route-table';
 import type { RouteAuthorization } from './authorization';
-import type { Gateway } from './gateway';
 import { RouteIntegration } from './integrations';
+import type { RouteOptions } from './routes';
+
+/**
+ * What a composite route needs of the gateway it is declared on; `Gateway` is one. Named here so that this
+ * file does not import the gateway, which imports it.
+ */
+export interface CompositeRouteHost extends Construct {
+  /** The REST versions (none on an HTTP API gateway). */
+  readonly versions: readonly { readonly versionName: string }[];
+  addRoute(routeKey: string, options: RouteOptions): void;
+  routeTable(versionName: string): RouteTable;
+}
 
 export interface CompositeMember {
   /** A route of the same gateway, as declared (`'GET /users/{id}'`); it must be a GET or ANY route. */
@@ -92,7 +104,7 @@ const MAX_SERVICE_NAME = 56;
 
 export class CompositeRoute extends Construct {
   /** The composite routes declared on a gateway. */
-  static of(gateway: Gateway): CompositeRoute[] {
+  static of(gateway: CompositeRouteHost): CompositeRoute[] {
     return gateway.node.children.filter((child): child is CompositeRoute => child instanceof CompositeRoute);
   }
 
@@ -107,7 +119,7 @@ export class CompositeRoute extends Construct {
   /** The versions serving the composite. */
   readonly versions: readonly string[];
 
-  constructor(gateway: Gateway, routeKey: string, options: CompositeRouteOptions) {
+  constructor(gateway: CompositeRouteHost, routeKey: string, options: CompositeRouteOptions) {
     const key = parseRouteKey(routeKey);
     const id = `Composite${pascal(key.path)}`;
     if (gateway.node.tryFindChild(id) !== undefined) {
@@ -180,7 +192,7 @@ export class CompositeRoute extends Construct {
   }
 
   /** Checks that need the whole route table: each member exists in every version, is no composite, no IAM. */
-  private membersProblems(gateway: Gateway): string[] {
+  private membersProblems(gateway: CompositeRouteHost): string[] {
     const composites = new Set(CompositeRoute.of(gateway).map((composite) => composite.routeKey));
     const problems = new Set<string>();
     for (const version of this.versions) {

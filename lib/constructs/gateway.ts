@@ -9,96 +9,21 @@ import { Construct } from 'constructs';
 import { checkApiKeys } from '../core/checks';
 import { RESERVED_SCHEME_NAMES } from '../core/openapi';
 import { formatRouteKey, parseRouteKey } from '../core/route-key';
-import type { ApiKeySource, RouteSpec, RouteTable } from '../core/route-table';
+import type { RouteSpec, RouteTable } from '../core/route-table';
 import { ApiGatewayAccountLoggingRole } from './account-logging-role';
-import type { AuthorizerDefinition, RouteAuthorization } from './authorization';
+import type { AuthorizerDefinition } from './authorization';
 import { CompositeRoute, type CompositeRouteOptions } from './composite-routes';
-import { type CustomDomainOptions, GatewayDomain } from './custom-domain';
+import { GatewayDomain } from './custom-domain';
 import { type GatewaySnapshot, gatewayFindings } from './gateway-findings';
+import type { GatewayFlavor, GatewayProps } from './gateway-props';
 import { restRejectsHttpAuthorizer } from './http/http-authorization';
-import { HttpGateway, type HttpGatewayOptions } from './http/http-gateway';
+import { HttpGateway } from './http/http-gateway';
 import { watchStackResourceBudget } from './resource-budget';
 import { type RouteOptions, resolveIntegration } from './routes';
 import { type ConsumerOptions, GatewayConsumer, GatewayUsagePlan, type UsagePlanOptions } from './usage-plans';
 import { GatewayVersion, type StageOptions, type VersionOptions } from './versions';
 
-/** REST API (API Gateway v1) or HTTP API (v2); docs/decisions/0009. */
-export type GatewayFlavor = 'rest' | 'http';
-
-export interface GatewayProps {
-  /**
-   * Which kind of API the gateway is. `'http'` synthesizes one HTTP API (API Gateway v2) whose stages are the
-   * versions; REST-only settings (usage plans, API keys, canaries, ...) then fail the synth, naming an alternative.
-   * @default 'rest'
-   */
-  readonly flavor?: GatewayFlavor;
-  /**
-   * Settings only the HTTP flavor has: payload format, CORS, per-route throttles.
-   * @default - none
-   */
-  readonly http?: HttpGatewayOptions;
-  /**
-   * Name of the REST APIs; each version's API is named `<restApiName>-<version>`. HTTP flavor: the HTTP API's name.
-   * @default - the construct id
-   */
-  readonly restApiName?: string;
-  /**
-   * Description of the REST APIs.
-   * @default - none
-   */
-  readonly description?: string;
-  /**
-   * Routes by route key (`'GET /users/{id}'`, `'ANY /search/{proxy+}'`); more with `addRoute()`.
-   * @default - none
-   */
-  readonly routes?: Record<string, RouteOptions>;
-  /**
-   * Authorization of every route that does not name its own.
-   * @default - none: every route must name its authorization, or the synth fails naming the route
-   */
-  readonly defaultAuthorization?: RouteAuthorization;
-  /**
-   * Whether routes require an API key unless they say otherwise.
-   * @default false
-   */
-  readonly apiKeyRequired?: boolean;
-  /**
-   * Where API Gateway reads the API key: the `x-api-key` header, or the `usageIdentifierKey` a Lambda
-   * authorizer returns.
-   * @default 'HEADER'
-   */
-  readonly apiKeySource?: ApiKeySource;
-  /**
-   * Media types API Gateway treats as binary (e.g. `image/png`, `*\/*`).
-   * @default - none
-   */
-  readonly binaryMediaTypes?: string[];
-  /**
-   * API versions by name (each one REST API with one stage of that name).
-   * @default { v1: {} }
-   */
-  readonly versions?: Record<string, VersionOptions>;
-  /**
-   * Stage settings for every version (a version's own settings take precedence).
-   * @default - see StageOptions: JSON access logs kept one month, no stage throttle, no execution logs
-   */
-  readonly stageOptions?: StageOptions;
-  /**
-   * Usage plans (tiers) by name; more with `addUsagePlan()`.
-   * @default - none
-   */
-  readonly usagePlans?: Record<string, UsagePlanOptions>;
-  /**
-   * API key holders by name, each assigned to one usage plan; more with `addConsumer()`.
-   * @default - none
-   */
-  readonly consumers?: Record<string, ConsumerOptions>;
-  /**
-   * A custom domain with a base path per version.
-   * @default - only the execute-api URLs
-   */
-  readonly domain?: CustomDomainOptions;
-}
+export type { GatewayFlavor, GatewayProps } from './gateway-props';
 
 interface DeclaredRoute {
   readonly spec: RouteSpec;

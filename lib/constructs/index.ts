@@ -11,6 +11,7 @@ export {
   type CompositeMember,
   type CompositeMergeEntry,
   CompositeRoute,
+  type CompositeRouteHost,
   type CompositeRouteOptions,
 } from './composite-routes';
 export { type CustomDomainOptions, GatewayDomain } from './custom-domain';

@@ -4,7 +4,7 @@
  * one Lambda permission per function, access logs per stage and an optional custom domain. The resource
  * count does not grow with the routes.
  */
-import { Annotations, ArnFormat, type Duration, Lazy, Stack } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Lazy, Stack } from 'aws-cdk-lib';
 import { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -14,78 +14,23 @@ import {
   type HttpRouteSpec,
   type HttpRouteTable,
   httpRouteKeyName,
-  type PayloadFormatVersion,
   parseHttpRouteKey,
 } from '../../core/http-route-table';
 import { type HttpOpenApiDocument, IAM_SCHEME, renderHttpDefinition } from '../../core/openapi';
-import type { ThrottleSettings } from '../../core/throttle-settings';
 import type { RouteAuthorization } from '../authorization';
 import { DEFINITION_WARNING_BYTES, MAX_TEMPLATE_BYTES } from '../definition-size';
-import type { GatewayProps } from '../gateway';
+import type { GatewayProps } from '../gateway-props';
 import { watchStackResourceBudget } from '../resource-budget';
 import type { RouteOptions } from '../routes';
 import type { VersionOptions } from '../versions';
 import { type HttpAuthorizerDefinition, httpAuthorizationOf } from './http-authorization';
 import { HttpGatewayDomain } from './http-domain';
 import { resolveHttpIntegration } from './http-integration';
+import type { HttpCorsOptions } from './http-options';
 import { HttpGatewayStage } from './http-stage';
 import { restOnlyFeatures } from './rest-only-features';
 
-export interface HttpCorsOptions {
-  /** Origins allowed to call the API from a browser (`https://app.example.com`, or `*`). */
-  readonly allowOrigins: string[];
-  /**
-   * Methods allowed in cross-origin requests (`GET`, `POST`, or `*`).
-   * @default - none listed
-   */
-  readonly allowMethods?: string[];
-  /**
-   * Request headers allowed in cross-origin requests (`authorization`, `content-type`, or `*`).
-   * @default - none listed
-   */
-  readonly allowHeaders?: string[];
-  /**
-   * Response headers browsers may read.
-   * @default - none
-   */
-  readonly exposeHeaders?: string[];
-  /**
-   * Allow cookies and `Authorization` on cross-origin requests (not with the origin `*`).
-   * @default false
-   */
-  readonly allowCredentials?: boolean;
-  /**
-   * How long browsers cache a preflight answer.
-   * @default - browsers' own default
-   */
-  readonly maxAge?: Duration;
-}
-
-/** Settings only the HTTP flavor has (`GatewayProps.http`). */
-export interface HttpGatewayOptions {
-  /**
-   * The event Lambda integrations receive and the response they return (AWS docs: "Create AWS Lambda proxy integrations for HTTP APIs"). Functions
-   * written for REST (`APIGatewayProxyEvent`) need '1.0'.
-   * @default '2.0'
-   */
-  readonly payloadFormatVersion?: PayloadFormatVersion;
-  /**
-   * Payload format per service (`{ users: '1.0' }`), overriding `payloadFormatVersion`.
-   * @default - payloadFormatVersion for every service
-   */
-  readonly servicePayloadFormatVersions?: Record<string, PayloadFormatVersion>;
-  /**
-   * CORS: API Gateway answers preflight requests itself and adds the CORS headers to responses.
-   * @default - no CORS
-   */
-  readonly cors?: HttpCorsOptions;
-  /**
-   * Throttles of single routes on every stage (stage `RouteSettings`), keyed by route key (`'POST /orders'`);
-   * other routes use the stage throttle.
-   * @default - none
-   */
-  readonly routeThrottles?: Record<string, ThrottleSettings>;
-}
+export type { HttpCorsOptions, HttpGatewayOptions } from './http-options';
 
 /** @internal What `Gateway` passes down: its props with the API's name settled. */
 export interface HttpGatewayProps extends GatewayProps {

@@ -2,7 +2,7 @@
  * Gateway settings that exist only on REST APIs (DESIGN: "API Gateway facts"; AWS docs: "Usage plans and API keys for REST APIs"; "Set up stages for REST APIs"; "Gateway response types for API Gateway"):
  * on the HTTP flavor each one fails the synth, naming the feature and what to use instead.
  */
-import type { GatewayProps } from '../gateway';
+import type { GatewayProps } from '../gateway-props';
 import type { StageOptions, VersionOptions } from '../versions';
 
 /** Problems, one sentence each; empty when the props suit an HTTP API. */
