@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx portico` works right after `npm ci` with no build step.
-require('tsx/cjs/api').register();
-require('./portico.ts');
+// The installed package's command: compiled JavaScript only, no TypeScript loader at run time.
+require('../dist/cli/main.js');

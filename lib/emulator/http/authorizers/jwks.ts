@@ -6,7 +6,7 @@
  * promise rejects and the request is refused: keys that cannot be read never let a token through.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from '../../../vendor/jose';
 
 export interface JwksOptions {
   /** Issuer → JWKS file path or `http(s)` URL. @default - discovered from the issuer */

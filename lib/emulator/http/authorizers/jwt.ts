@@ -8,7 +8,7 @@
  * 5. when the route names scopes, the token's `scope`/`scp` holds at least one of them (else 403).
  * Any failure refuses the request; nothing here ever lets an unverified token through.
  */
-import { decodeProtectedHeader, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { decodeProtectedHeader, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from '../../../vendor/jose';
 
 /** API Gateway accepts only RSA-signed tokens (DG:http-api-jwt-authorizer). */
 export const JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];

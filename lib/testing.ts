@@ -1,0 +1,11 @@
+/**
+ * `portico/testing`: the emulator for jest and the dev server. Load a synthesized stack or a `cdk.out`
+ * directory and send it requests in-process (`LocalGateway`), or serve it on a port. Kept apart from the
+ * package root so that a CDK app's synth never loads the emulator, JWT verification or worker code.
+ */
+export type { Clock } from './core/clock';
+export { type StackLike, synthesizeToAssembly } from './emulator/assembly';
+export { LocalGateway, type LocalGatewayOptions } from './emulator/local-gateway';
+export type { PipelineResult } from './emulator/pipeline';
+export type { GatewayRequest } from './emulator/request-context';
+export { type GatewayHandler, type RunningServer, type ServeOptions, serveGateway } from './emulator/server';
