@@ -1,5 +1,6 @@
 /** `portico serve`: load the assembly, start the HTTP door, print routes, keys and one line per request. */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import pc from 'picocolors';
 import { listHttpRoutes } from '../emulator/http/route-listing';
@@ -8,6 +9,7 @@ import type { PipelineResult } from '../emulator/pipeline';
 import type { GatewayRequest } from '../emulator/request-context';
 import { formatTable, listRoutes } from '../emulator/rest/route-listing';
 import { serveGateway } from '../emulator/server';
+import { findCdkApp, resynthesizeOnChange, synthesize } from './app-synth';
 
 export interface ServeCommandOptions {
   readonly assembly: string;
@@ -23,6 +25,9 @@ export interface ServeCommandOptions {
 
 export async function serveCommand(options: ServeCommandOptions): Promise<void> {
   const assembly = resolve(options.assembly);
+  // Run from a CDK app (cdk.json here): synthesize it first when there is no assembly yet, and again on change.
+  const app = findCdkApp(process.cwd());
+  if (app && !existsSync(join(assembly, 'manifest.json'))) await synthesize(app, assembly);
   const load = () =>
     LocalGateway.fromAssembly(assembly, {
       region: options.region,
@@ -41,6 +46,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
   printBanner(gateway, server.url);
 
   if (options.watch) {
+    if (app) resynthesizeOnChange(app, assembly);
     let reloading: Promise<void> | undefined;
     const watcher = watch(assembly, { ignoreInitial: true, depth: 1, awaitWriteFinish: { stabilityThreshold: 300 } });
     watcher.on('all', (_event, file) => {
