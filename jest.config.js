@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The consumer apps run from test/consumer/run.mjs against the packed tarball, never from this jest.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/consumer/'],
   transform: {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
     // jose 6 ships ESM only and jest on Node 20 cannot require() ESM: compile it to CommonJS too.
