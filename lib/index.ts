@@ -1,8 +1,27 @@
 /** Portico's construct library (what a CDK app imports at synth time): the constructs, the access log presets and the core vocabulary they use. The emulator is `portico/testing`. */
-export type { CompositeMergeFunction, CompositeMergeInput, MemberFailure } from './composite/merge';
+export type {
+  CompositeMergeFunction,
+  CompositeMergeInput,
+  MemberFailure,
+  MemberFailureReason,
+} from './composite/merge';
+// Types that appear in the public signatures above, exported so that users can name them.
+export type { CompositePlan, MemberFailurePolicy } from './composite/plan';
 export * from './constructs';
+export type { DefinitionSource } from './constructs/definition-asset';
+export type { HttpGatewayProps } from './constructs/http/http-gateway';
+export type { HttpGatewayStageProps } from './constructs/http/http-stage';
+export type { IntegrationTarget } from './constructs/integrations';
+export type { GatewayConsumerProps, GatewayUsagePlanProps } from './constructs/usage-plans';
+export type { GatewayVersionProps } from './constructs/versions';
 export { ACCESS_LOG_FORMATS, type AccessLogFormatName } from './core/access-log-formats';
-export type { PayloadFormatVersion } from './core/http-route-table';
+export type { HttpRouteTable, PayloadFormatVersion } from './core/http-route-table';
+export type { ExportedApi } from './core/openapi/export';
 export { exportOpenApi, type OpenApiExportOptions } from './core/openapi/export';
-export type { ApiKeySource } from './core/route-table';
+export type { ExportedOpenApiDocument } from './core/openapi/export-document';
+export type { OpenApiDocument } from './core/openapi/openapi-document';
+export type { HttpOpenApiDocument } from './core/openapi/render-http-definition';
+export type { RouteKey } from './core/route-key';
+export type { ApiKeySource, AuthorizationSpec, RouteTable } from './core/route-table';
 export type { QuotaPeriod, QuotaSettings, ThrottleSettings } from './core/throttle-settings';
+export type { ApiKeySpec, UsagePlanSpec } from './core/usage-plan-spec';

@@ -5,7 +5,10 @@
  */
 export type { Clock } from './core/clock';
 export { type StackLike, synthesizeToAssembly } from './emulator/assembly';
+// Types that appear in the public signatures above, exported so that users can name them.
+export type { HttpRequestContext } from './emulator/http/http-context';
 export { LocalGateway, type LocalGatewayOptions } from './emulator/local-gateway';
-export type { PipelineResult } from './emulator/pipeline';
-export type { GatewayRequest } from './emulator/request-context';
+export type { ApiKeyModel, GatewayModel } from './emulator/model';
+export type { GatewayPipeline, PipelineResult } from './emulator/pipeline';
+export type { GatewayRequest, GatewayResponse, RequestContext } from './emulator/request-context';
 export { type GatewayHandler, type RunningServer, type ServeOptions, serveGateway } from './emulator/server';
