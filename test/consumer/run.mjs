@@ -75,6 +75,53 @@ async function serveAnswers(cwd, requestPath, expectedStatus) {
   }
 }
 
+/** Prints the files `require('portico')` loaded that belong to the emulator's or CLI's side. */
+const ROOT_ENTRY_PROBE = `require('portico');
+const side = /node_modules\\/(jose|@aws-sdk|commander|chokidar|picocolors|yaml)\\/|portico\\/dist\\/(emulator|cli|vendor|verify)\\//;
+console.log(JSON.stringify(Object.keys(require.cache).filter((f) => side.test(f))));`;
+
+/** `npx portico serve --watch` re-synthesizes the app when its stack changes and serves the new route. */
+async function serveWatchResynthesizes(app) {
+  const stackFile = path.join(app, 'lib', 'hello-stack.mjs');
+  const port = await freePort();
+  const child = spawn('npx', ['portico', 'serve', '--watch', '--port', String(port)], {
+    cwd: app,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const statusOf = (p) =>
+    fetch(`http://127.0.0.1:${port}${p}`).then(
+      (r) => r.status,
+      () => 0,
+    );
+  const waitFor = async (p, status, what) => {
+    const deadline = Date.now() + 90_000;
+    while ((await statusOf(p)) !== status) {
+      if (child.exitCode !== null) throw new Error(`portico serve exited ${child.exitCode}:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`${what}: GET ${p} never answered ${status}:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+  try {
+    await waitFor('/v1/hello', 200, 'serve --watch');
+    const source = readFileSync(stackFile, 'utf8');
+    writeFileSync(
+      stackFile,
+      source.replace(
+        "routes: { 'GET /hello'",
+        "routes: { 'GET /added': { integration: RouteIntegration.lambda(hello, { service: 'hello' }) }, 'GET /hello'",
+      ),
+    );
+    await waitFor('/v1/added', 200, 'after editing the stack');
+  } finally {
+    process.kill(-child.pid, 'SIGTERM');
+  }
+}
+
 async function main() {
   log(`packing into ${work}`);
   const packed = JSON.parse(run(root, 'npm', ['pack', '--json', '--pack-destination', work]))[0];
@@ -117,6 +164,11 @@ async function main() {
       log(`${flavor}: tsc --noEmit (the package's .d.ts as the app sees them)`);
       run(app, 'npx', ['tsc', '--noEmit']);
     }
+    if (flavor === 'cjs') {
+      log(`${flavor}: require('portico') loads no emulator, JWT, SDK, CLI or worker code`);
+      const loaded = run(app, process.execPath, ['-e', ROOT_ENTRY_PROBE]).trim();
+      if (loaded !== '[]') throw new Error(`require('portico') loaded what synth never needs: ${loaded}`);
+    }
     log(`${flavor}: npx cdk synth --quiet (no AWS credentials)`);
     run(app, 'npx', ['cdk', 'synth', '--quiet']);
     log(`${flavor}: npm test (the app's own tests against LocalGateway)`);
@@ -124,8 +176,11 @@ async function main() {
     if (flavor === 'esm') expectIn(tests, '# fail 0', 'node --test');
     log(`${flavor}: npx portico routes`);
     expectIn(run(app, 'npx', ['portico', 'routes']), '/hello', 'portico routes');
-    log(`${flavor}: npx portico serve answers over HTTP`);
-    await serveAnswers(app, flavor === 'cjs' ? '/v1/public' : '/v1/hello', 200);
+    log(
+      `${flavor}: npx portico serve answers over HTTP${flavor === 'esm' ? ', and --watch re-synthesizes on change' : ''}`,
+    );
+    if (flavor === 'cjs') await serveAnswers(app, '/v1/public', 200);
+    else await serveWatchResynthesizes(app);
   }
   log('passed');
 }
