@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { openapiCommand } from './openapi';
 import { routesCommand } from './routes';
 import { serveCommand } from './serve';
-import { type VerifyCommandOptions, verifyCommand } from './verify';
+import type { VerifyCommandOptions } from './verify';
 
 function port(value: string): number {
   const n = Number(value);
@@ -62,6 +62,8 @@ program
   .option('--endpoint <url>', 'API Gateway management endpoint, e.g. http://127.0.0.1:3000 for `portico serve`')
   .option('--api-id <id>', 'id of the deployed API (default: found by the API name in the template)')
   .action(async (options: VerifyCommandOptions) => {
+    // The AWS SDK clients are loaded only for `verify`: serve, routes and openapi never pay for them.
+    const { verifyCommand } = await import('./verify.js');
     process.exitCode = await verifyCommand(options);
   });
 

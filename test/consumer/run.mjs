@@ -122,6 +122,12 @@ async function serveWatchResynthesizes(app) {
   }
 }
 
+/** Preloaded into `portico routes`: prints the AWS SDK files the command loaded (only `verify` may). */
+const SDK_PROBE = `process.on('exit', () => {
+  const sdk = Object.keys(require.cache).filter((f) => /node_modules\\/@aws-sdk\\//.test(f));
+  process.stderr.write('sdk-loaded:' + sdk.length + '\\n');
+});`;
+
 async function main() {
   log(`packing into ${work}`);
   const packed = JSON.parse(run(root, 'npm', ['pack', '--json', '--pack-destination', work]))[0];
@@ -176,6 +182,16 @@ async function main() {
     if (flavor === 'esm') expectIn(tests, '# fail 0', 'node --test');
     log(`${flavor}: npx portico routes`);
     expectIn(run(app, 'npx', ['portico', 'routes']), '/hello', 'portico routes');
+    if (flavor === 'cjs') {
+      log(`${flavor}: portico routes loads no AWS SDK client (only verify needs them)`);
+      writeFileSync(path.join(app, 'sdk-probe.cjs'), SDK_PROBE);
+      const probe = execFileSync(
+        process.execPath,
+        ['--require', './sdk-probe.cjs', path.join('node_modules', 'portico', 'bin', 'portico.cjs'), 'routes'],
+        { cwd: app, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      expectIn(probe, 'sdk-loaded:0', 'portico routes must not load @aws-sdk');
+    }
     log(
       `${flavor}: npx portico serve answers over HTTP${flavor === 'esm' ? ', and --watch re-synthesizes on change' : ''}`,
     );
