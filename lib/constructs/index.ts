@@ -14,6 +14,13 @@ export {
   type CompositeRouteHost,
   type CompositeRouteOptions,
 } from './composite-routes';
+export {
+  ApiDomain,
+  type ApiDomainMutualTls,
+  type ApiDomainProps,
+  type ApiMappingTarget,
+  type MappableGateway,
+} from './api-domain';
 export { type CustomDomainOptions, GatewayDomain } from './custom-domain';
 export { DEFINITION_WARNING_BYTES, definitionBytes, MAX_TEMPLATE_BYTES } from './definition-size';
 export { Gateway, type GatewayFlavor, type GatewayProps } from './gateway';
