@@ -1,6 +1,13 @@
 export { type AccessLogOptions, StageAccessLog } from './access-log';
 export { ApiGatewayAccountLoggingRole, type ApiGatewayAccountLoggingRoleProps } from './account-logging-role';
 export {
+  ApiDomain,
+  type ApiDomainMutualTls,
+  type ApiDomainProps,
+  type ApiMappingTarget,
+  type MappableGateway,
+} from './api-domain';
+export {
   type AuthorizerOptions,
   type CognitoAuthorizationOptions,
   type RequestAuthorizerOptions,
@@ -14,13 +21,6 @@ export {
   type CompositeRouteHost,
   type CompositeRouteOptions,
 } from './composite-routes';
-export {
-  ApiDomain,
-  type ApiDomainMutualTls,
-  type ApiDomainProps,
-  type ApiMappingTarget,
-  type MappableGateway,
-} from './api-domain';
 export { type CustomDomainOptions, GatewayDomain } from './custom-domain';
 export { DEFINITION_WARNING_BYTES, definitionBytes, MAX_TEMPLATE_BYTES } from './definition-size';
 export { Gateway, type GatewayFlavor, type GatewayProps } from './gateway';
