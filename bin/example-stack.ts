@@ -17,6 +17,11 @@ export interface ExampleDomainProps {
   readonly domainName: string;
   /** ACM certificate for `domainName`, in the stack's region. */
   readonly certificateArn: string;
+  /**
+   * Base path per version.
+   * @default - v2, the current version, at the domain root (`(none)`) and v1 at `v1`
+   */
+  readonly basePaths?: Record<string, string>;
 }
 
 export interface ExampleGatewayStackProps extends StackProps {
@@ -106,7 +111,7 @@ export class ExampleGatewayStack extends Stack {
       },
       // No key values: API Gateway generates them, so no secret is written into the template.
       consumers: { hobbyist: { plan: 'free' }, acme: { plan: 'pro' } },
-      domain: props.domain,
+      domain: props.domain && { basePaths: { v2: '(none)', v1: 'v1' }, ...props.domain },
     });
 
     // One request for a user's page: the user, their orders and related search results, called in parallel

@@ -12,3 +12,12 @@ export type { ApiKeyModel, GatewayModel } from './emulator/model';
 export type { GatewayPipeline, PipelineResult } from './emulator/pipeline';
 export type { GatewayRequest, GatewayResponse, RequestContext } from './emulator/request-context';
 export { type GatewayHandler, type RunningServer, type ServeOptions, serveGateway } from './emulator/server';
+export {
+  type CertificateAndKey,
+  type CertificateOptions,
+  createCertificateAuthority,
+  issueCertificate,
+} from './emulator/tls/certificates';
+export type { ClientCertificate } from './emulator/tls/client-certificate';
+export type { HttpsDomain, HttpsServeOptions } from './emulator/tls/https-server';
+export type { LocalHttpsOptions, LocalHttpsSetup } from './emulator/tls/local-https';

@@ -35,6 +35,11 @@ program
   .option('--region <region>', 'region reported in ARNs and events', 'us-east-1')
   .option('--watch', 'in a CDK app, re-synthesize it when its sources change; reload whenever the assembly changes')
   .option('--jwks <issuer=path>', 'JWKS file or URL for an HTTP API JWT authorizer issuer (repeatable)', jwksEntry)
+  .option('--https', 'also serve HTTPS as the custom domains do (security policy, SNI, mutual TLS)')
+  .option('--https-port <n>', 'HTTPS port', port, 3443)
+  .option('--cert <file>', 'PEM certificate to serve instead of one from the local CA (with --key)')
+  .option('--key <file>', 'PEM private key of --cert')
+  .option('--truststore <file>', 'PEM bundle of client CAs for mutual TLS domains (stands in for the S3 truststore)')
   .action(serveCommand);
 
 program

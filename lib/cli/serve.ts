@@ -10,6 +10,7 @@ import type { GatewayRequest } from '../emulator/request-context';
 import { formatTable, listRoutes } from '../emulator/rest/route-listing';
 import { serveGateway } from '../emulator/server';
 import { findCdkApp, resynthesizeOnChange, synthesize } from './app-synth';
+import { startHttps } from './serve-https';
 
 export interface ServeCommandOptions {
   readonly assembly: string;
@@ -21,6 +22,12 @@ export interface ServeCommandOptions {
   readonly region?: string;
   /** JWKS file path or URL per issuer, for HTTP API JWT authorizers (`--jwks issuer=path`, repeatable). */
   readonly jwks?: Readonly<Record<string, string>>;
+  /** Also serve HTTPS as the custom domains do (serve-https.ts), on `httpsPort` (default 3443). */
+  readonly https?: boolean;
+  readonly httpsPort?: number;
+  readonly cert?: string;
+  readonly key?: string;
+  readonly truststore?: string;
 }
 
 export async function serveCommand(options: ServeCommandOptions): Promise<void> {
@@ -44,6 +51,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
     { host: options.host, port: options.port },
   );
   printBanner(gateway, server.url);
+  const https = options.https ? await startHttps(() => gateway, options) : undefined;
 
   if (options.watch) {
     if (app) resynthesizeOnChange(app, assembly);
@@ -70,6 +78,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
 
   const stop = async () => {
     await server.close();
+    await https?.close();
     await gateway.close();
     process.exit(0);
   };

@@ -1,6 +1,13 @@
 export { type AccessLogOptions, StageAccessLog } from './access-log';
 export { ApiGatewayAccountLoggingRole, type ApiGatewayAccountLoggingRoleProps } from './account-logging-role';
 export {
+  ApiDomain,
+  type ApiDomainMutualTls,
+  type ApiDomainProps,
+  type ApiMappingTarget,
+  type MappableGateway,
+} from './api-domain';
+export {
   type AuthorizerOptions,
   type CognitoAuthorizationOptions,
   type RequestAuthorizerOptions,

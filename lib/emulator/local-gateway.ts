@@ -12,7 +12,9 @@ import { LambdaRuntime } from './lambda/runtime';
 import type { ApiKeyModel, GatewayModel } from './model';
 import { GatewayPipeline, type PipelineResult } from './pipeline';
 import type { GatewayRequest } from './request-context';
-import { type RunningServer, serveGateway } from './server';
+import { type RunningServer, type ServeOptions, serveGateway } from './server';
+import { serveGatewayHttps } from './tls/https-server';
+import { type LocalHttpsOptions, type LocalHttpsSetup, prepareLocalHttps } from './tls/local-https';
 
 export interface LocalGatewayOptions {
   /** @default - 'us-east-1' */
@@ -189,6 +191,19 @@ export class LocalGateway {
     );
     const running = await this.loopbackServer;
     return running === undefined ? 'localhost' : `localhost:${running.port}`;
+  }
+
+  /**
+   * Serves the gateway over HTTPS as its custom domains do: a certificate for localhost and every domain name,
+   * each domain's security policy, SNI and mutual TLS (lib/emulator/tls/). Close the returned server yourself.
+   * @default port 3443 on 127.0.0.1
+   */
+  async serveHttps(
+    options: LocalHttpsOptions & ServeOptions = {},
+  ): Promise<RunningServer & { readonly setup: LocalHttpsSetup }> {
+    const setup = await prepareLocalHttps(this.model, options);
+    const running = await serveGatewayHttps(this, { ...options, ...setup });
+    return { ...running, setup };
   }
 
   async close(): Promise<void> {

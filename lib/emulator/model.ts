@@ -118,6 +118,15 @@ export interface ApiKeyModel {
 
 export interface DomainModel {
   readonly domainName: string;
+  /** The template's `SecurityPolicy` (`TLS_1_2`, `SecurityPolicy_TLS13_1_3_2025_09`, ...), when it sets one. */
+  readonly securityPolicy?: string;
+  /** Mutual TLS (AWS docs: "How to turn on mutual TLS authentication for your REST APIs in API Gateway"). */
+  readonly mutualTls?: {
+    readonly truststoreUri: string;
+    readonly truststoreVersion?: string;
+    /** The truststore file in the cloud assembly, when the URI names one of its file assets. */
+    readonly truststoreFile?: string;
+  };
   readonly mappings: readonly { readonly basePath: string; readonly apiLogicalId: string; readonly stage: string }[];
 }
 

@@ -5,6 +5,7 @@
 import type { GatewayError } from '../core/gateway-responses';
 import type { RouteSpec } from '../core/route-table';
 import type { ApiModel, StageModel } from './model';
+import type { ClientCertificate } from './tls/client-certificate';
 
 /** A request as it reached the gateway (the same for the HTTP server and the in-process fetch). */
 /** API Gateway's payload limit, both flavors (AWS docs: "Amazon API Gateway quotas"). */
@@ -19,6 +20,8 @@ export interface GatewayRequest {
   readonly body: Buffer;
   readonly sourceIp: string;
   readonly protocol: string;
+  /** The verified client certificate of a mutual TLS connection (tls/, issue 13). */
+  readonly clientCert?: ClientCertificate;
 }
 
 export interface GatewayResponse {

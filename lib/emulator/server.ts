@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { PipelineResult } from './pipeline';
 import { type GatewayRequest, MAX_PAYLOAD_BYTES } from './request-context';
+import { clientCertificateOf } from './tls/client-certificate';
 
 export interface GatewayHandler {
   handle(request: GatewayRequest): Promise<PipelineResult>;
@@ -62,7 +63,8 @@ export async function serveGateway(gateway: GatewayHandler, options: ServeOption
   };
 }
 
-async function handleRequest(gateway: GatewayHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Answers one request of the HTTP door (the HTTPS door in tls/ shares it). */
+export async function handleRequest(gateway: GatewayHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
   if (body === 'too-large') {
     // The body is not read past the limit: answer 413 and close, as API Gateway refuses payloads over 10 MB.
@@ -81,6 +83,7 @@ async function handleRequest(gateway: GatewayHandler, req: IncomingMessage, res:
     body,
     sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
     protocol: `HTTP/${req.httpVersion}`,
+    clientCert: clientCertificateOf(req.socket),
   };
   const { response } = await gateway.handle(request);
   const outgoing: string[] = [];

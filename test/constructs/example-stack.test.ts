@@ -127,13 +127,23 @@ describe('the example gateway stack', () => {
     expect(warningsOf(stack)).toEqual([]);
   });
 
-  test('a custom domain maps v1 and v2 and outputs the name to point DNS at', () => {
+  test('a custom domain maps v2 at the root, v1 at /v1, and outputs the name to point DNS at', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     const withDomain = new ExampleGatewayStack(app, 'WithDomain', {
       domain: { domainName: 'api.example.com', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/x' },
     });
     const domainTemplate = Template.fromStack(withDomain);
-    domainTemplate.resourceCountIs('AWS::ApiGateway::BasePathMapping', 2);
+    const mappings = Object.values(domainTemplate.findResources('AWS::ApiGateway::BasePathMapping')).map((mapping) => [
+      mapping.Properties.BasePath,
+      mapping.Properties.RestApiId.Ref.replace(/RestApi.*$/, ''),
+    ]);
+    expect(mappings).toHaveLength(2);
+    expect(mappings).toEqual(
+      expect.arrayContaining([
+        ['v1', 'Gatewayv1'],
+        [undefined, 'Gatewayv2'],
+      ]),
+    );
     expect(Object.keys(domainTemplate.toJSON().Outputs)).toContain('DomainTarget');
   });
 });

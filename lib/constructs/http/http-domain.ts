@@ -5,11 +5,9 @@
  */
 import { CfnApiMapping, CfnDomainName } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
-import type { CustomDomainOptions } from '../custom-domain';
+import { NONE_BASE_PATH } from '../../core/domain-spec';
+import { type CustomDomainOptions, domainErrors, normalizeBasePath, truststoreUriOf } from '../custom-domain';
 import type { HttpGatewayStage } from './http-stage';
-
-/** API mapping key characters API Gateway accepts (AWS docs: "API mappings for custom domain names"), at most 300; '' is the root mapping. */
-const MAPPING_KEY = /^[A-Za-z0-9$\-_.+!*'()/]{0,300}$/;
 
 export class HttpGatewayDomain extends Construct {
   readonly domain: CfnDomainName;
@@ -37,34 +35,39 @@ export class HttpGatewayDomain extends Construct {
     this.domain = new CfnDomainName(this, 'Resource', {
       domainName: options.domainName,
       domainNameConfigurations: [
-        { certificateArn: options.certificateArn, endpointType: 'REGIONAL', securityPolicy: 'TLS_1_2' },
+        {
+          certificateArn: options.certificateArn,
+          endpointType: 'REGIONAL',
+          securityPolicy: options.securityPolicy ?? 'TLS_1_2',
+        },
       ],
     });
+    const truststoreUri = truststoreUriOf(this, options);
+    if (truststoreUri) {
+      this.domain.mutualTlsAuthentication = {
+        truststoreUri,
+        truststoreVersion: options.mutualTls?.truststoreVersion,
+      };
+    }
     this.regionalDomainName = this.domain.attrRegionalDomainName;
     this.regionalHostedZoneId = this.domain.attrRegionalHostedZoneId;
-    const mapped = new Map<string, string>();
-    for (const stage of stages) {
-      const key = options.basePaths?.[stage.stageName] ?? (stage.stageName === '$default' ? '' : stage.stageName);
-      if (!MAPPING_KEY.test(key)) {
-        throw new Error(
-          `Custom domain "${options.domainName}": base path "${key}" of version "${stage.stageName}" may use only ` +
-            "A-Z a-z 0-9 $ - _ . + ! * ' ( ) / and at most 300 characters ('' maps the domain root).",
-        );
-      }
-      const other = mapped.get(key);
-      if (other !== undefined) {
-        throw new Error(
-          `Custom domain "${options.domainName}": versions "${other}" and "${stage.stageName}" both map to base path ` +
-            `"${key || '(none)'}"; give one of them another base path in basePaths.`,
-        );
-      }
-      mapped.set(key, stage.stageName);
+    const mappings = stages.map((stage) => ({
+      basePath: normalizeBasePath(
+        options.basePaths?.[stage.stageName] ?? (stage.stageName === '$default' ? '' : stage.stageName),
+      ),
+      target: `version "${stage.stageName}"`,
+    }));
+    // Synth-time, at once: AWS would refuse a bad key, a duplicate or a policy HTTP APIs lack at deploy.
+    const errors = domainErrors(this, options, 'http', mappings);
+    if (errors.length > 0) throw new Error(errors.join('\n'));
+    stages.forEach((stage, index) => {
+      const key = mappings[index].basePath;
       new CfnApiMapping(this, `Mapping${stage.node.id}`, {
         apiId,
         domainName: this.domain.ref,
         stage: stage.stage.ref,
-        ...(key === '' ? {} : { apiMappingKey: key }),
+        ...(key === NONE_BASE_PATH ? {} : { apiMappingKey: key }),
       });
-    }
+    });
   }
 }

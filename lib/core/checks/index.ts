@@ -3,6 +3,8 @@
  * `Finding[]`, in its own file. The constructs run them and turn errors into synth errors and warnings into
  * annotations; docs/checks.md lists them (keep it in step with `CHECKS`).
  */
+
+import type { DomainSpec } from '../domain-spec';
 import type { HttpRouteTable } from '../http-route-table';
 import type { RouteTable } from '../route-table';
 import type { ThrottleSettings } from '../throttle-settings';
@@ -16,6 +18,11 @@ import {
   authorizerValidationExpression,
   checkAuthorizerValidationExpression,
 } from './authorizer-validation-expression';
+import { checkDomainBasePath, domainBasePath } from './domain-base-path';
+import { checkDomainCertificateRegion, domainCertificateRegion } from './domain-certificate-region';
+import { checkDomainDuplicateMapping, domainDuplicateMapping } from './domain-duplicate-mapping';
+import { checkDomainMultiLevelPath, domainMultiLevelPath } from './domain-multi-level-path';
+import { checkDomainMutualTls, domainMutualTls } from './domain-mutual-tls';
 import { checkDuplicateRoutes, duplicateRoute } from './duplicate-route';
 import type { Finding } from './finding';
 import { checkGreedyNotLast, greedyNotLast } from './greedy-not-last';
@@ -80,6 +87,11 @@ export const CHECKS: readonly CheckRule[] = [
   httpIntegrationSettings,
   httpRouteThrottle,
   httpCors,
+  domainBasePath,
+  domainMultiLevelPath,
+  domainDuplicateMapping,
+  domainCertificateRegion,
+  domainMutualTls,
 ];
 
 const ROUTE_TABLE_CHECKS: readonly ((table: RouteTable) => Finding[])[] = [
@@ -137,4 +149,15 @@ export function checkHttpApi(
   routeThrottles: Readonly<Record<string, ThrottleSettings>> = {},
 ): Finding[] {
   return [...HTTP_API_CHECKS.flatMap((check) => check(table)), ...checkHttpRouteThrottles(routeThrottles, table)];
+}
+
+/** Every rule over one custom domain name and its API mappings. */
+export function checkDomain(domain: DomainSpec): Finding[] {
+  return [
+    ...checkDomainBasePath(domain),
+    ...checkDomainMultiLevelPath(domain),
+    ...checkDomainDuplicateMapping(domain),
+    ...checkDomainCertificateRegion(domain),
+    ...checkDomainMutualTls(domain),
+  ];
 }

@@ -4,7 +4,7 @@
  */
 import type { DomainModel } from '../model';
 import type { LoadContext, ResourceEntry } from './load-context';
-import { asString } from './template-values';
+import { asArray, asRecord, asString } from './template-values';
 
 type Mapping = DomainModel['mappings'][number];
 
@@ -13,6 +13,7 @@ export const NONE_BASE_PATH = '(none)';
 
 export function loadDomains(context: LoadContext): DomainModel[] {
   const domains = new Map<string, Mapping[]>();
+  const settings = new Map<string, DomainTls>();
   const mappingsOf = (domainName: string) => {
     const mappings = domains.get(domainName) ?? [];
     domains.set(domainName, mappings);
@@ -21,7 +22,9 @@ export function loadDomains(context: LoadContext): DomainModel[] {
   for (const type of ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName']) {
     for (const entry of context.entries(type)) {
       const domainName = asString(entry.prop('DomainName'));
-      if (domainName) mappingsOf(domainName);
+      if (!domainName) continue;
+      mappingsOf(domainName);
+      settings.set(domainName, domainTlsOf(context, entry));
     }
   }
   const add = (entry: ResourceEntry, apiId: unknown, domainName: unknown, stage: unknown, basePath: unknown) => {
@@ -55,5 +58,23 @@ export function loadDomains(context: LoadContext): DomainModel[] {
   for (const entry of context.entries('AWS::ApiGatewayV2::ApiMapping')) {
     add(entry, entry.prop('ApiId'), entry.prop('DomainName'), entry.prop('Stage'), entry.prop('ApiMappingKey'));
   }
-  return [...domains].map(([domainName, mappings]) => ({ domainName, mappings }));
+  return [...domains].map(([domainName, mappings]) => ({ domainName, mappings, ...settings.get(domainName) }));
+}
+
+type DomainTls = Pick<DomainModel, 'securityPolicy' | 'mutualTls'>;
+
+/** Security policy and mutual TLS of a v1 or v2 DomainName (v2 keeps the policy in `DomainNameConfigurations`). */
+function domainTlsOf(context: LoadContext, entry: ResourceEntry): DomainTls {
+  const configuration = asRecord(asArray(entry.prop('DomainNameConfigurations'))[0]);
+  const securityPolicy = asString(entry.prop('SecurityPolicy')) ?? asString(configuration?.SecurityPolicy);
+  const mtls = asRecord(entry.prop('MutualTlsAuthentication'));
+  const truststoreUri = asString(mtls?.TruststoreUri);
+  if (!truststoreUri) return { securityPolicy };
+  // A truststore CDK uploaded as a file asset is in the assembly under its object key (the URI's last part).
+  const key = truststoreUri.replace(/^s3:\/\/[^/]*\//, '');
+  const truststoreFile = context.assets.get(key)?.path;
+  return {
+    securityPolicy,
+    mutualTls: { truststoreUri, truststoreVersion: asString(mtls?.TruststoreVersion), truststoreFile },
+  };
 }

@@ -314,5 +314,7 @@ function withHttpMappings(
     mappings.push({ basePath: basePath === '' ? NONE_BASE_PATH : basePath, apiLogicalId: api.modelId, stage });
     byName.set(domainName, mappings);
   }
-  return [...byName].map(([domainName, mappings]) => ({ domainName, mappings }));
+  // Security policy and mutual TLS stay as the DomainName resource gave them.
+  const settings = new Map(domains.map((domain) => [domain.domainName, domain]));
+  return [...byName].map(([domainName, mappings]) => ({ ...settings.get(domainName), domainName, mappings }));
 }

@@ -50,6 +50,7 @@ export function buildHttpProxyEventV1(ctx: HttpRequestContext, options: HttpProx
         accessKey: null,
         accountId: null,
         caller: null,
+        ...(ctx.request.clientCert && { clientCert: ctx.request.clientCert }),
         cognitoAuthenticationProvider: null,
         cognitoAuthenticationType: null,
         cognitoIdentityId: null,

@@ -53,6 +53,7 @@ export function requestContextV2(ctx: HttpRequestContext, accountId: string): Re
     accountId,
     apiId: ctx.httpApi?.apiId ?? '',
     ...(authorizer && { authorizer }),
+    ...(ctx.request.clientCert && { authentication: { clientCert: ctx.request.clientCert } }),
     domainName: ctx.domainName,
     domainPrefix: domainPrefixOf(ctx.domainName),
     http: {

@@ -93,6 +93,8 @@ function identityOf(ctx: RequestContext): APIGatewayEventIdentity {
     accountId: null,
     ...(ctx.apiKey && { apiKey: ctx.apiKey.value, apiKeyId: ctx.apiKey.id }),
     caller: null,
+    // Present only on a mutual TLS custom domain (tls/client-certificate.ts).
+    ...(ctx.request.clientCert && { clientCert: ctx.request.clientCert }),
     cognitoAuthenticationProvider: null,
     cognitoAuthenticationType: null,
     cognitoIdentityId: null,

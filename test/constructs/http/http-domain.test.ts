@@ -32,7 +32,7 @@ describe('HTTP flavor custom domain', () => {
 
   test('two versions on one base path fail, naming both', () => {
     expect(() => gatewayOnDomain({ v2: '' })).toThrow(
-      'Custom domain "api.example.com": versions "$default" and "v2" both map to base path "(none)"',
+      'Custom domain "api.example.com": base path "(none)" is mapped twice (version "$default" and version "v2")',
     );
   });
 });

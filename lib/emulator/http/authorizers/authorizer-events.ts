@@ -100,7 +100,10 @@ export function buildHttpAuthorizerEventV1(
       resourceId: null,
       stage: ctx.httpStage?.name ?? '$default',
       requestId: ctx.requestId,
-      identity: { sourceIp: ctx.request.sourceIp },
+      identity: {
+        sourceIp: ctx.request.sourceIp,
+        ...(ctx.request.clientCert && { clientCert: ctx.request.clientCert }),
+      },
       resourcePath,
       httpMethod: ctx.request.method,
       apiId: ctx.httpApi?.apiId ?? '',

@@ -104,5 +104,6 @@ function identityOf(ctx: RequestContext): APIGatewayEventIdentity {
     userArn: null,
     userAgent: headerValue(ctx.request.headers, 'user-agent') ?? null,
     user: null,
+    ...(ctx.request.clientCert && { clientCert: ctx.request.clientCert }),
   } as APIGatewayEventIdentity;
 }
