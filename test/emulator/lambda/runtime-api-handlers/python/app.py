@@ -57,8 +57,13 @@ def sleeps(event, context):
 
 def pid(event, context):
     time.sleep(event.get("sleep", 0))
-    return os.getpid()
+    return "%d:0" % os.getpid()
 
 
 def not_json(event, context):
     return {"when": object()}
+
+
+def spins(event, context):
+    while True:
+        pass
