@@ -180,8 +180,7 @@ describe('custom runtimes (provided.al2023): the asset’s bootstrap', () => {
   test('a script bootstrap answers through the Runtime API, with _HANDLER and its output logged', async () => {
     expect(payloadOf(await runtime.invoke(arnOf('custom'), {}))).toEqual({
       statusCode: 200,
-      body: 'custom runtime says hi',
-      handler: 'function.handler',
+      body: 'custom runtime says hi from function.handler',
     });
     await waitFor(() =>
       logs.some((line) => /^custom\|custom runtime handling [0-9a-f-]+ with function\.handler$/.test(line)),
