@@ -42,6 +42,7 @@ export class ProcessEnvironment implements LambdaEnvironment {
   private initDone = false;
   private initError?: RuntimeError;
   private retired = false;
+  private terminating = false;
   private readonly spawnedAt = Date.now();
   /** Milliseconds from spawning the process to its first `next` request (Lambda's "Init Duration"). */
   initDurationMs?: number;
@@ -100,6 +101,9 @@ export class ProcessEnvironment implements LambdaEnvironment {
   ): Promise<void> {
     this.retire();
     this.settle(outcome);
+    // The caller awaits the exit: keep the host alive until the process is gone.
+    this.terminating = true;
+    this.refWhileBusy();
     this.kill();
     await this.exited;
     await this.api.close();
@@ -202,7 +206,7 @@ export class ProcessEnvironment implements LambdaEnvironment {
 
   /** An idle environment must not keep the host process alive; a busy one must (its caller awaits it). */
   private refWhileBusy(): void {
-    const busy = this.running !== undefined || this.initWaiters.length > 0;
+    const busy = this.running !== undefined || this.initWaiters.length > 0 || this.terminating;
     this.api.ref(busy);
     const child = this.child;
     if (!child) return;
