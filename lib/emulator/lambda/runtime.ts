@@ -69,6 +69,8 @@ export class LambdaRuntime implements LambdaInvoker {
     }
     this.directory = new FunctionDirectory(functions, options);
     this.onLog = options.onLog ?? writeToStderr;
+    // Process-path functions are checked at load, so a missing interpreter or version warning shows up front.
+    for (const fn of functions.values()) if (runsAsProcess(fn, options.lambdaMode)) this.poolFor(fn);
   }
 
   async invoke(functionArn: string, event: unknown, options: InvokeOptions = {}): Promise<InvokeResult> {
