@@ -1,8 +1,7 @@
 /**
  * How each runtime starts on the process path: the executable, its arguments, and where its layers go.
- * Lambda extracts layers into `/opt` and puts each runtime's library folder on its search path ("Adding
- * layers to functions", https://docs.aws.amazon.com/lambda/latest/dg/adding-layers.html, "Layer paths
- * for each Lambda runtime"); locally the layer directories stay where the assembly has them and the
+ * Lambda extracts layers into `/opt` and puts each runtime's library folder on its search path ("Layer
+ * paths for each Lambda runtime" in https://docs.aws.amazon.com/lambda/latest/dg/packaging-layers.html); locally the layer directories stay where the assembly has them and the
  * same folders are put on `PYTHONPATH`, `NODE_PATH`, `PATH` and `LD_LIBRARY_PATH`.
  */
 import { execFileSync } from 'node:child_process';
