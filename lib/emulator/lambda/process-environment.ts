@@ -59,7 +59,13 @@ export class ProcessEnvironment implements LambdaEnvironment {
       },
       onInitError: (error) => this.failInit(error),
     });
-    this.started = this.start();
+    this.started = this.start().catch((error: Error) => {
+      this.failInit({
+        errorType: 'Runtime.InvalidEntrypoint',
+        errorMessage: `Couldn't start the runtime: ${error.message}`,
+      });
+      return false;
+    });
   }
 
   get available(): boolean {
@@ -120,7 +126,13 @@ export class ProcessEnvironment implements LambdaEnvironment {
       detached: true,
     });
     this.child = child;
-    this.exited = new Promise((resolve) => child.once('close', () => resolve()));
+    this.exited = new Promise((resolve) => {
+      child.once('close', () => resolve());
+      // A process that never started emits no 'close' on every platform.
+      child.once('error', () => {
+        if (child.pid === undefined) resolve();
+      });
+    });
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (line) =>
         this.spec.onLog(line),
