@@ -43,9 +43,6 @@ export class ProcessEnvironment implements LambdaEnvironment {
   private initError?: RuntimeError;
   private retired = false;
   private terminating = false;
-  private readonly spawnedAt = Date.now();
-  /** Milliseconds from spawning the process to its first `next` request (Lambda's "Init Duration"). */
-  initDurationMs?: number;
 
   constructor(
     private readonly spec: ProcessEnvironmentSpec,
@@ -53,10 +50,7 @@ export class ProcessEnvironment implements LambdaEnvironment {
     private readonly onRetired: (environment: ProcessEnvironment) => void,
   ) {
     this.api = new RuntimeApiServer({
-      onReady: () => {
-        this.initDurationMs = Date.now() - this.spawnedAt;
-        this.finishInit();
-      },
+      onReady: () => this.finishInit(),
       onInitError: (error) => this.failInit(error),
     });
     this.started = this.start().catch((error: Error) => {

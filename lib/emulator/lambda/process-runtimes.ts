@@ -24,11 +24,6 @@ export type ProcessRuntime =
   | { readonly ok: true; readonly command: ProcessCommand; readonly warning?: string }
   | { readonly ok: false; readonly reason: string };
 
-/** True for the runtimes that run on the process path only (Node.js runs there when asked). */
-export function needsProcess(runtime: string): boolean {
-  return !runtime.startsWith('nodejs');
-}
-
 export function processRuntime(
   fn: FunctionModel,
   taskRoot: string,
