@@ -30,7 +30,10 @@ export function processEnvironmentFactory(spec: ProcessPoolSpec): ProcessFactory
   const { fn, taskRoot } = spec;
   const hostEnv = spec.environment('');
   const runtime = processRuntime(fn, taskRoot, hostEnv);
-  if (!runtime.ok) return `${fn.path}: ${runtime.reason}`;
+  if (!runtime.ok) {
+    spec.onLog(`portico: ${runtime.reason}`);
+    return `${fn.path}: ${runtime.reason}`;
+  }
   if (runtime.warning) spec.onLog(`portico: ${runtime.warning}`);
   const { command } = runtime;
   return (onRetired) => {
