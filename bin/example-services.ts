@@ -19,6 +19,11 @@ export const NODE_22_RUNTIME = {
     'Node versions the local emulator and CI run; move to the next LTS together with the toolchain.',
 };
 
+const BASIC_EXECUTION_ROLE = {
+  id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+  reason: 'The basic execution role only lets the function write its own CloudWatch logs; it grants no data access.',
+};
+
 export interface ExampleServices {
   readonly users: NodejsFunction;
   readonly ordersV1: NodejsFunction;
@@ -26,6 +31,8 @@ export interface ExampleServices {
   readonly search: NodejsFunction;
   readonly health: NodejsFunction;
   readonly authorizer: NodejsFunction;
+  /** The one service written in Python: it runs locally through the Lambda Runtime API (docs/decisions/0017). */
+  readonly recommendations: lambda.Function;
 }
 
 export function exampleServices(scope: Construct): ExampleServices {
@@ -41,7 +48,25 @@ export function exampleServices(scope: Construct): ExampleServices {
       JWT_ISSUER: DEV_JWT_ISSUER,
       JWT_AUDIENCE: DEV_JWT_AUDIENCE,
     }),
+    recommendations: pythonService(scope, 'Recommendations', 'recommendations'),
   };
+}
+
+/** A Python service: its directory is the asset as it is (standard library only, nothing to bundle). */
+function pythonService(scope: Construct, id: string, directory: string): lambda.Function {
+  const fn = new lambda.Function(scope, id, {
+    runtime: lambda.Runtime.PYTHON_3_12,
+    architecture: lambda.Architecture.ARM_64,
+    handler: 'app.handler',
+    code: lambda.Code.fromAsset(path.join(LAMBDAS, directory)),
+    memorySize: 256,
+    timeout: Duration.seconds(10),
+  });
+  Validations.of(fn).acknowledge(BASIC_EXECUTION_ROLE, {
+    id: 'AwsSolutions::AwsSolutions-L1',
+    reason: 'The example pins Python 3.12, the version its team tests with; move on together with their toolchain.',
+  });
+  return fn;
 }
 
 function exampleService(
@@ -61,13 +86,6 @@ function exampleService(
     bundling: { forceDockerBundling: false, target: 'node22', minify: true, sourceMap: true },
   });
   // cdk-nag (AwsSolutions) findings this example accepts, each with its reason.
-  Validations.of(fn).acknowledge(
-    {
-      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason:
-        'The basic execution role only lets the function write its own CloudWatch logs; it grants no data access.',
-    },
-    NODE_22_RUNTIME,
-  );
+  Validations.of(fn).acknowledge(BASIC_EXECUTION_ROLE, NODE_22_RUNTIME);
   return fn;
 }

@@ -44,7 +44,7 @@ export class ExampleGatewayStack extends Stack {
     super(scope, id, props);
     if (props.bundling === false) this.node.setContext(cxapi.BUNDLING_STACKS, []);
 
-    const { users, ordersV1, ordersV2, search, health, authorizer } = exampleServices(this);
+    const { users, ordersV1, ordersV2, search, health, authorizer, recommendations } = exampleServices(this);
 
     const jwt = RouteAuthorization.request(authorizer, {
       authorizerName: 'jwt',
@@ -94,6 +94,10 @@ export class ExampleGatewayStack extends Stack {
         'DELETE /orders/{id}': { integration: orders, versions: ['v2'] },
         'GET /search': { integration: searchApi },
         'ANY /search/{proxy+}': { integration: searchApi },
+        // Served by a Python function (lambdas/recommendations/app.py).
+        'GET /recommendations': {
+          integration: RouteIntegration.lambda(recommendations, { service: 'recommendations' }),
+        },
         // An HTTP backend learns who called from the authorizer: the mapped x-user-id replaces one a client sends.
         'GET /status/{proxy+}': {
           integration: RouteIntegration.http('https://status.example.com/{proxy}', {

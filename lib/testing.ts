@@ -7,6 +7,7 @@ export type { Clock } from './core/clock';
 export { type StackLike, synthesizeToAssembly } from './emulator/assembly';
 // Types that appear in the public signatures above, exported so that users can name them.
 export type { HttpRequestContext } from './emulator/http/http-context';
+export type { LambdaMode } from './emulator/lambda/process-pool';
 export { LocalGateway, type LocalGatewayOptions } from './emulator/local-gateway';
 export type { ApiKeyModel, GatewayModel } from './emulator/model';
 export type { GatewayPipeline, PipelineResult } from './emulator/pipeline';

@@ -22,6 +22,11 @@ function jwksEntry(value: string, previous: Record<string, string> = {}): Record
   return { ...previous, [value.slice(0, split)]: value.slice(split + 1) };
 }
 
+function lambdaMode(value: string): 'worker' | 'process' {
+  if (value === 'worker' || value === 'process') return value;
+  throw new InvalidArgumentError('expected worker or process');
+}
+
 const program = new Command('portico').description('Run a synthesized API Gateway locally, as AWS would serve it.');
 
 program
@@ -33,6 +38,11 @@ program
   .option('--access-log <file>', 'append each rendered access-log line to this file')
   .option('--env-vars <file>', 'JSON file of environment overrides per function (SAM --env-vars format)')
   .option('--region <region>', 'region reported in ARNs and events', 'us-east-1')
+  .option(
+    '--lambda-mode <mode>',
+    'how Node.js functions run: worker (threads) or process (Lambda Runtime API)',
+    lambdaMode,
+  )
   .option('--watch', 'in a CDK app, re-synthesize it when its sources change; reload whenever the assembly changes')
   .option('--jwks <issuer=path>', 'JWKS file or URL for an HTTP API JWT authorizer issuer (repeatable)', jwksEntry)
   .option('--https', 'also serve HTTPS as the custom domains do (security policy, SNI, mutual TLS)')

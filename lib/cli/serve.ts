@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import pc from 'picocolors';
 import { listHttpRoutes } from '../emulator/http/route-listing';
+import type { LambdaMode } from '../emulator/lambda/process-pool';
 import { LocalGateway } from '../emulator/local-gateway';
 import type { PipelineResult } from '../emulator/pipeline';
 import type { GatewayRequest } from '../emulator/request-context';
@@ -18,6 +19,8 @@ export interface ServeCommandOptions {
   readonly host: string;
   readonly accessLog?: string;
   readonly envVars?: string;
+  /** How Node.js functions run (`--lambda-mode worker|process`). */
+  readonly lambdaMode?: LambdaMode;
   readonly watch?: boolean;
   readonly region?: string;
   /** JWKS file path or URL per issuer, for HTTP API JWT authorizers (`--jwks issuer=path`, repeatable). */
@@ -39,6 +42,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
     LocalGateway.fromAssembly(assembly, {
       region: options.region,
       envVars: options.envVars,
+      lambdaMode: options.lambdaMode,
       accessLogFile: options.accessLog,
       // Files are resolved now, so a reload after `cd` elsewhere in a watch session still finds them.
       jwks: options.jwks && jwksSources(options.jwks),

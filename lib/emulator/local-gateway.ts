@@ -8,6 +8,7 @@ import type { Clock } from '../core/clock';
 import { loadAssembly, type StackLike, synthesizeToAssembly } from './assembly';
 import { loadEnvOverrides } from './lambda/env-file';
 import type { LambdaInvoker } from './lambda/invoker';
+import type { LambdaMode } from './lambda/process-pool';
 import { LambdaRuntime } from './lambda/runtime';
 import type { ApiKeyModel, GatewayModel } from './model';
 import { GatewayPipeline, type PipelineResult } from './pipeline';
@@ -37,6 +38,11 @@ export interface LocalGatewayOptions {
   readonly random?: () => number;
   /** Worker threads per function. @default 2 */
   readonly poolSize?: number;
+  /**
+   * How Node.js functions run: `worker` threads, or `process` (a child process behind a local Lambda
+   * Runtime API, as Python and custom runtimes always run). @default 'worker'
+   */
+  readonly lambdaMode?: LambdaMode;
   /** Source IP reported for in-process requests. @default '127.0.0.1' */
   readonly sourceIp?: string;
   /** Where handler console output goes. @default - stderr, prefixed with the function name */
@@ -110,6 +116,7 @@ export class LocalGateway {
       accountId,
       envOverrides,
       poolSize: options.poolSize,
+      lambdaMode: options.lambdaMode,
       onLog: options.onFunctionLog,
     });
     this.pipeline = new GatewayPipeline(model, this.runtime, {

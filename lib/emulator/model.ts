@@ -86,7 +86,11 @@ export interface FunctionModel {
   readonly environment: Readonly<Record<string, string>>;
   readonly timeoutSeconds: number;
   readonly memorySize: number;
-  /** Why it cannot run locally (non-Node runtime, missing asset); undefined when it can. */
+  /** Directories of its layers (`Layers`), in order: what Lambda extracts into `/opt`. */
+  readonly layers?: readonly string[];
+  /** `ReservedConcurrentExecutions`: at most this many execution environments at once. */
+  readonly reservedConcurrency?: number;
+  /** Why it cannot run locally (unsupported runtime, missing asset); undefined when it can. */
   readonly unsupportedReason?: string;
 }
 

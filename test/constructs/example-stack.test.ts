@@ -20,7 +20,7 @@ describe('the example gateway stack', () => {
     expect(template.toJSON()).toMatchSnapshot();
   });
 
-  test('serves the users, orders, search, health and status routes; DELETE /orders/{id} and the overview only in v2', () => {
+  test('serves the users, orders, recommendations (Python), search, health and status routes; DELETE /orders/{id} and the overview only in v2', () => {
     const routes = (version: string) =>
       Object.entries(definitionOf(template, version).paths).flatMap(([p, item]) =>
         Object.keys(item as object)
@@ -32,6 +32,7 @@ describe('the example gateway stack', () => {
       'GET /orders',
       'POST /orders',
       'GET /orders/{id}',
+      'GET /recommendations',
       'GET /search',
       'ANY /search/{proxy+}',
       'GET /status/{proxy+}',

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import {
   AuthorizationType,
   type CfnStage,
@@ -18,10 +19,21 @@ describe('canary stages and functions the emulator cannot run', () => {
     const api = stack.node.findChild('Api') as RestApi;
     const stage = api.deploymentStage.node.defaultChild as CfnStage;
     stage.canarySetting = { percentTraffic: 50, stageVariableOverrides: { color: 'green' } };
+    // Java has no local runtime (its code, any directory here, is never run).
+    const java = new lambda.Function(stack, 'Java', {
+      runtime: lambda.Runtime.JAVA_21,
+      handler: 'example.Handler::handleRequest',
+      code: lambda.Code.fromAsset(path.join(__dirname, '..', 'emulator', 'lambda', 'handlers', 'nested')),
+    });
+    api.root
+      .addResource('java')
+      .addMethod('GET', new LambdaIntegration(java), { authorizationType: AuthorizationType.NONE });
     const python = new lambda.Function(stack, 'Python', {
-      runtime: lambda.Runtime.PYTHON_3_12,
+      runtime: lambda.Runtime.PYTHON_3_11,
       handler: 'index.handler',
-      code: lambda.Code.fromInline('def handler(event, context):\n    return {"statusCode": 200}\n'),
+      code: lambda.Code.fromInline(
+        'def handler(event, context):\n    return {"statusCode": 200, "body": "from python"}\n',
+      ),
     });
     api.root
       .addResource('python')
@@ -44,10 +56,16 @@ describe('canary stages and functions the emulator cannot run', () => {
     expect(production.stageVariables).toEqual({ color: 'blue' });
   });
 
-  it('reports a non-Node function once at load, naming it, and answers its route with a 5xx', async () => {
-    const reported = gw.model.unsupported.map((u) => `${u.path}: ${u.reason}`).join('\n');
-    expect(reported).toMatch(/Python.*python3\.12/);
+  it('runs inline Python code as Lambda stores it (index.py)', async () => {
     const response = await gw.fetch('/live/python');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('from python');
+  });
+
+  it('reports a function of a runtime without a local runtime once at load, naming it, and answers its route with a 5xx', async () => {
+    const reported = gw.model.unsupported.map((u) => `${u.path}: ${u.reason}`).join('\n');
+    expect(reported).toMatch(/Java.*java21/);
+    const response = await gw.fetch('/live/java');
     expect(response.status).toBeGreaterThanOrEqual(500);
     expect(await response.json()).toEqual({ message: 'Internal server error' });
     expect((await gw.fetch('/live/items')).status).toBe(200);

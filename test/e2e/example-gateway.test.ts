@@ -82,6 +82,15 @@ describe('the example gateway', () => {
     expect(await created.json()).toMatchObject({ userId: 'u-1' });
   });
 
+  it('serves the Python recommendations service behind the same authorizer and keys', async () => {
+    const response = await gw.fetch('/v1/recommendations?userId=u-1', { headers: as('acme') });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-service-runtime')).toBe('python');
+    expect(await response.json()).toMatchObject({ userId: 'u-1', items: [{ sku: 'MUG-042', title: 'Debugging mug' }] });
+    expect((await gw.fetch('/v2/recommendations', { headers: as('acme') })).status).toBe(400);
+    expect((await gw.fetch('/v1/recommendations?userId=u-1')).status).toBe(401);
+  });
+
   it('invokes the authorizer once per token within the TTL, across routes and versions', async () => {
     const other = await signDevToken({ sub: 'u-3', scopes: 'orders:read' });
     const start = results.length;

@@ -5,12 +5,15 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FunctionModel } from '../model';
+import { layerDirectories } from './layers';
 import type { LoadContext, ResourceEntry } from './load-context';
 import { asNumber, asRecord, asString } from './template-values';
 
 /** Lambda's defaults when the template leaves them out. */
 const DEFAULT_TIMEOUT_SECONDS = 3;
 const DEFAULT_MEMORY_SIZE = 128;
+/** Runtimes the emulator runs: Node.js in worker threads, the others through a local Runtime API. */
+const LOCAL_RUNTIMES = /^(nodejs|python3\.|provided)/;
 
 export function loadFunctions(
   context: Pick<LoadContext, 'entries' | 'assets' | 'unsupported'>,
@@ -32,14 +35,19 @@ export function loadFunctions(
   return functions;
 }
 
-function functionModel(entry: ResourceEntry, context: Pick<LoadContext, 'assets'>): FunctionModel {
+function functionModel(
+  entry: ResourceEntry,
+  context: Pick<LoadContext, 'entries' | 'assets' | 'unsupported'>,
+): FunctionModel {
   const arn = String(entry.scope.resolve({ 'Fn::GetAtt': [entry.logicalId, 'Arn'] }));
   const runtime = asString(entry.prop('Runtime')) ?? '';
   const code = codeLocation(entry, context);
   let unsupportedReason = code.unsupportedReason;
   if (!runtime) unsupportedReason = 'it has no Runtime (container image functions are not supported locally)';
-  else if (!runtime.startsWith('nodejs'))
-    unsupportedReason = `runtime ${runtime} is not supported locally; only nodejs*`;
+  else if (!LOCAL_RUNTIMES.test(runtime))
+    unsupportedReason = `runtime ${runtime} is not supported locally; nodejs*, python3.* and provided* are`;
+  const layers = layerDirectories(entry, context, (layer, property) => codeLocation(layer, context, property));
+  const reservedConcurrency = asNumber(entry.prop('ReservedConcurrentExecutions'));
   return {
     logicalId: entry.logicalId,
     arn,
@@ -52,6 +60,8 @@ function functionModel(entry: ResourceEntry, context: Pick<LoadContext, 'assets'
     environment: environmentVariables(entry),
     timeoutSeconds: asNumber(entry.prop('Timeout')) ?? DEFAULT_TIMEOUT_SECONDS,
     memorySize: asNumber(entry.prop('MemorySize')) ?? DEFAULT_MEMORY_SIZE,
+    ...(layers.length > 0 ? { layers } : {}),
+    ...(reservedConcurrency !== undefined ? { reservedConcurrency } : {}),
     ...(unsupportedReason ? { unsupportedReason } : {}),
   };
 }
@@ -78,8 +88,8 @@ interface CodeLocation {
  * The CLI marks asset-backed properties with `aws:asset:path` metadata; an in-memory synth does not,
  * so the S3 key the template names is looked up in the asset manifests instead.
  */
-function codeLocation(entry: ResourceEntry, context: Pick<LoadContext, 'assets'>): CodeLocation {
-  const code = asRecord(entry.prop('Code')) ?? {};
+function codeLocation(entry: ResourceEntry, context: Pick<LoadContext, 'assets'>, property = 'Code'): CodeLocation {
+  const code = asRecord(entry.prop(property)) ?? {};
   const inline = asString(code.ZipFile);
   if (inline !== undefined) return { inlineCode: inline };
   if (code.ImageUri !== undefined) return { unsupportedReason: 'container image functions are not supported locally' };

@@ -2,7 +2,9 @@
  * The execution environments of one function: started on demand up to a fixed size, one invocation
  * each at a time, the rest waiting in arrival order (first in, first out).
  */
-import type { ExecutionEnvironment, RunOutcome } from './execution-environment';
+import type { RunOutcome } from './execution-environment';
+// Worker threads and child processes alike (see lambda-environment.ts).
+import type { LambdaEnvironment as ExecutionEnvironment } from './lambda-environment';
 
 export interface PoolInvocation {
   readonly requestId: string;

@@ -1,6 +1,6 @@
 /**
  * Inline function code (`Code.ZipFile`, CDK's `Code.fromInline`): Lambda stores it as `index.js`
- * in the task root, so the handler is `index.<export>` and the code is CommonJS. Written once per
+ * (`index.py` for Python) in the task root, so the handler is `index.<export>` and the code is CommonJS. Written once per
  * function into a private temporary directory, removed when the runtime closes.
  */
 import * as fs from 'node:fs';
@@ -12,13 +12,13 @@ export class InlineCodeDirectory {
   private readonly directories = new Map<string, string>();
 
   /** The task root holding the code of function `functionArn` as `index.js`. */
-  directoryFor(functionArn: string, inlineCode: string): string {
+  directoryFor(functionArn: string, inlineCode: string, fileName = 'index.js'): string {
     const existing = this.directories.get(functionArn);
     if (existing) return existing;
     this.root ??= fs.mkdtempSync(path.join(os.tmpdir(), 'portico-inline-'));
     const directory = path.join(this.root, String(this.directories.size));
     fs.mkdirSync(directory);
-    fs.writeFileSync(path.join(directory, 'index.js'), inlineCode);
+    fs.writeFileSync(path.join(directory, fileName), inlineCode);
     this.directories.set(functionArn, directory);
     return directory;
   }

@@ -12,6 +12,7 @@ import { FunctionDirectory } from './function-directory';
 import { FUNCTION_VERSION, functionEnvironment, logGroupName, newLogStreamName } from './function-environment';
 import { InlineCodeDirectory } from './inline-code';
 import type { InvokeOptions, InvokeResult, LambdaInvoker } from './invoker';
+import { type LambdaMode, processEnvironmentFactory, runsAsProcess } from './process-pool';
 
 export interface LambdaRuntimeOptions {
   /**
@@ -39,6 +40,12 @@ export interface LambdaRuntimeOptions {
    * @default - written to stderr, each line prefixed with `[functionName]`
    */
   readonly onLog?: (functionName: string, line: string) => void;
+  /**
+   * How Node.js functions run: `worker` threads, or `process`: a child process behind a local Lambda
+   * Runtime API, as every other runtime runs (see docs/decisions/0017-lambda-runtime-api.md).
+   * @default 'worker'
+   */
+  readonly lambdaMode?: LambdaMode;
 }
 
 const DEFAULT_POOL_SIZE = 2;
@@ -62,6 +69,8 @@ export class LambdaRuntime implements LambdaInvoker {
     }
     this.directory = new FunctionDirectory(functions, options);
     this.onLog = options.onLog ?? writeToStderr;
+    // Process-path functions are checked at load, so a missing interpreter or version warning shows up front.
+    for (const fn of functions.values()) if (runsAsProcess(fn, options.lambdaMode)) this.poolFor(fn);
   }
 
   async invoke(functionArn: string, event: unknown, options: InvokeOptions = {}): Promise<InvokeResult> {
@@ -129,6 +138,24 @@ export class LambdaRuntime implements LambdaInvoker {
     const taskRoot = this.taskRoot(fn);
     if (taskRoot === undefined) return `${fn.path}: the function has neither a code asset nor inline code`;
     const region = this.options.region ?? (fn.arn.split(':')[3] || DEFAULT_REGION);
+    // Reserved concurrency caps the environments Lambda runs at once (and so the local scale-out).
+    if (fn.reservedConcurrency === 0)
+      return `${fn.path}: its reserved concurrency is 0, so Lambda throttles every invocation`;
+    const size = fn.reservedConcurrency ?? this.poolSize;
+    if (runsAsProcess(fn, this.options.lambdaMode)) {
+      const factory = processEnvironmentFactory({
+        fn,
+        taskRoot,
+        environment: (logStreamName) =>
+          functionEnvironment(fn, { region, taskRoot, logStreamName, overrides: this.options.envOverrides }),
+        newLogStreamName,
+        onLog: (line) => this.onLog(fn.functionName, line),
+      });
+      if (typeof factory === 'string') return factory;
+      const pool = new EnvironmentPool(factory, size);
+      this.pools.set(fn.arn, pool);
+      return pool;
+    }
     const pool = new EnvironmentPool((onRetired) => {
       const logStreamName = newLogStreamName();
       const env = functionEnvironment(fn, { region, taskRoot, logStreamName, overrides: this.options.envOverrides });
@@ -143,14 +170,17 @@ export class LambdaRuntime implements LambdaInvoker {
       };
       const onLog = (line: string) => this.onLog(fn.functionName, line);
       return new ExecutionEnvironment({ setup, env, onLog }, onRetired);
-    }, this.poolSize);
+    }, size);
     this.pools.set(fn.arn, pool);
     return pool;
   }
 
   private taskRoot(fn: FunctionModel): string | undefined {
     if (fn.codeDirectory !== undefined) return fn.codeDirectory;
-    if (fn.inlineCode !== undefined) return this.inlineCode.directoryFor(fn.arn, fn.inlineCode);
+    if (fn.inlineCode !== undefined) {
+      const fileName = fn.runtime.startsWith('python') ? 'index.py' : 'index.js';
+      return this.inlineCode.directoryFor(fn.arn, fn.inlineCode, fileName);
+    }
     return undefined;
   }
 }

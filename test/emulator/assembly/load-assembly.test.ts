@@ -68,7 +68,12 @@ describe('nested stacks', () => {
     const nested = new NestedStack(parent, 'Routes');
     const api = new apigateway.RestApi(nested, 'Api', { deployOptions: { stageName: 'dev' } });
     api.root.addResource('x').addMethod('GET', new apigateway.LambdaIntegration(fn));
-    inlineFunction(nested, 'Py', lambda.Runtime.PYTHON_3_12);
+    // Java has no local runtime: the one function reported as unsupported.
+    new lambda.Function(nested, 'Java', {
+      runtime: lambda.Runtime.JAVA_21,
+      handler: 'example.Handler::handleRequest',
+      code: lambda.Code.fromAsset(path.join(__dirname, '..', 'lambda', 'handlers', 'nested')),
+    });
     new apigateway.UsagePlan(parent, 'Plan', { apiStages: [{ api, stage: api.deploymentStage }] });
 
     const model = loadAssembly(synthesizeToAssembly(parent));
@@ -76,7 +81,7 @@ describe('nested stacks', () => {
     expect(loaded.stackName).toMatch(/^Parent-RoutesNestedStack/);
     expect(loaded.table.routes[0].integration).toMatchObject({ functionArn: `${ARN}:Fn9270CBC0` });
     expect(model.usagePlans[0].apiStages).toEqual([{ apiLogicalId: loaded.logicalId, stage: 'dev', throttle: {} }]);
-    expect(model.unsupported.map((u) => u.path)).toEqual(['Parent/Routes/Py/Resource']);
+    expect(model.unsupported.map((u) => u.path)).toEqual(['Parent/Routes/Java/Resource']);
   });
 });
 

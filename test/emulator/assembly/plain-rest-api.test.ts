@@ -126,11 +126,16 @@ test('functions are keyed by unqualified ARN with code, environment and limits',
   expect([...model.functions.keys()].some((arn) => arn.endsWith(':live'))).toBe(false);
 });
 
-test('a non-Node runtime is kept but marked unsupported, and listed once', () => {
+test('a runtime without a local runtime (Java) is kept but marked unsupported, and listed once', () => {
   const legacy = model.functions.get(`${ARN}:LegacyFn10E6AA91`);
-  expect(legacy?.unsupportedReason).toBe('runtime python3.12 is not supported locally; only nodejs*');
+  expect(legacy?.unsupportedReason).toBe(
+    'runtime java21 is not supported locally; nodejs*, python3.* and provided* are',
+  );
   expect(model.unsupported).toEqual([
-    { path: 'PlainStack/LegacyFn/Resource', reason: 'runtime python3.12 is not supported locally; only nodejs*' },
+    {
+      path: 'PlainStack/LegacyFn/Resource',
+      reason: 'runtime java21 is not supported locally; nodejs*, python3.* and provided* are',
+    },
   ]);
 });
 
