@@ -33,7 +33,7 @@ export interface LocalGatewayOptions {
   readonly clock?: Clock;
   /** Randomness for canary traffic splitting, in [0, 1). @default - Math.random */
   readonly random?: () => number;
-  /** Worker threads per function. @default 2 */
+  /** Worker threads (execution environments) per function. @default - the machine's cores, at least 2 and at most 8 */
   readonly poolSize?: number;
   /** Source IP reported for in-process requests. @default '127.0.0.1' */
   readonly sourceIp?: string;
