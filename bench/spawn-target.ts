@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 export interface Target {
   readonly port: number;
+  /** Resident set size in bytes, reported by targets that answer SIGUSR2 with `RSS <bytes>`. */
+  rss(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -22,9 +24,22 @@ export function spawnTarget(script: string, args: readonly string[] = []): Promi
       const ready = /READY (\d+)/.exec(output);
       if (ready) {
         child.stdout?.removeAllListeners('data');
-        child.stdout?.resume();
+        let rest = '';
+        const waiting: ((bytes: number) => void)[] = [];
+        child.stdout?.on('data', (more: Buffer) => {
+          rest += more.toString();
+          for (let match = /RSS (\d+)\n/.exec(rest); match; match = /RSS (\d+)\n/.exec(rest)) {
+            rest = rest.slice(match.index + match[0].length);
+            waiting.shift()?.(Number(match[1]));
+          }
+        });
         resolve({
           port: Number(ready[1]),
+          rss: () =>
+            new Promise<number>((answer) => {
+              waiting.push(answer);
+              child.kill('SIGUSR2');
+            }),
           stop: () =>
             new Promise<void>((done) => {
               child.once('exit', () => done());

@@ -11,6 +11,8 @@ async function main(): Promise<void> {
   const gateway = await LocalGateway.fromAssembly(assembly, { accessLogFile, onFunctionLog: () => {} });
   const server = await serveGateway(gateway, { port: 0 });
   console.log(`READY ${server.port}`);
+  // The memory benchmark asks for the resident set size between its runs.
+  process.on('SIGUSR2', () => console.log(`RSS ${process.memoryUsage().rss}`));
   process.on('SIGTERM', async () => {
     await server.close();
     await gateway.close();
