@@ -6,7 +6,8 @@
  * - connections: 1, 10, 50, 200 for bare, plain and full, written as a table and as an SVG chart;
  * - bodies: 1 KB, 100 KB and 5 MB, text and binary, POSTed to an echo handler (10 connections);
  * - hot functions: one function vs 20 distinct functions, each behind its own route (50 connections);
- * - memory: RSS of the full-pipeline target after a warm-up and after 100,000 more requests.
+ * - memory: RSS and heap used of the full-pipeline target, after a full GC, after a warm-up and after 100,000 more
+ *   requests.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -47,6 +48,8 @@ export interface ScalingResult {
     readonly requests: number;
     readonly rssAfterWarmupMb: number;
     readonly rssAfterMb: number;
+    readonly heapAfterWarmupMb: number;
+    readonly heapAfterMb: number;
     readonly logLines: number;
     readonly answered: number;
   };
@@ -112,8 +115,9 @@ export async function benchScaling(settings: ScalingSettings, log: (line: string
 
     const hotPaths = Array.from({ length: HOT_FUNCTIONS }, (_, i) => `/${BENCH_STAGE}/fn/${i}`);
     const hotLoad: LoadOptions = { connections: 50, durationSeconds: seconds };
-    // The 20 functions' environments start during a warm-up of their own.
-    await runLoad(url(plain, hotPaths[0]), { ...hotLoad, durationSeconds: Math.min(2, seconds), paths: hotPaths });
+    // The 20 functions' environments start during a warm-up of their own, long enough (in requests, not seconds)
+    // for every function to have run on all of its environments.
+    await runLoad(url(plain, hotPaths[0]), { connections: 50, amount: HOT_FUNCTIONS * 100, paths: hotPaths });
     const hotBare = await runLoad(url(bare, '/'), hotLoad);
     const one = await runLoad(url(plain, hotPaths[0]), hotLoad);
     const twenty = await runLoad(url(plain, hotPaths[0]), { ...hotLoad, paths: hotPaths });
@@ -123,16 +127,17 @@ export async function benchScaling(settings: ScalingSettings, log: (line: string
     );
 
     // Memory: after everything above has warmed the full target, 100,000 more requests.
-    const rssAfterWarmup = await full.rss();
+    const afterWarmup = await full.memory();
     const memoryRun = await runLoad(url(full, `/${BENCH_STAGE}/keyed`), {
       connections: 50,
       amount: settings.memoryRequests,
       headers: FULL_HEADERS,
     });
     fullAnswered += memoryRun.total;
-    const rssAfter = await full.rss();
+    const after = await full.memory();
     log(
-      `  memory: RSS ${mb(rssAfterWarmup).toFixed(1)} MiB → ${mb(rssAfter).toFixed(1)} MiB over ${memoryRun.total} requests`,
+      `  memory after GC: RSS ${mb(afterWarmup.rss).toFixed(1)} → ${mb(after.rss).toFixed(1)} MiB, heap used ` +
+        `${mb(afterWarmup.heapUsed).toFixed(1)} → ${mb(after.heapUsed).toFixed(1)} MiB over ${memoryRun.total} requests`,
     );
     const logLines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean).length;
     return {
@@ -141,8 +146,10 @@ export async function benchScaling(settings: ScalingSettings, log: (line: string
       hot: { one, twenty, bare: hotBare },
       memory: {
         requests: memoryRun.total,
-        rssAfterWarmupMb: mb(rssAfterWarmup),
-        rssAfterMb: mb(rssAfter),
+        rssAfterWarmupMb: mb(afterWarmup.rss),
+        rssAfterMb: mb(after.rss),
+        heapAfterWarmupMb: mb(afterWarmup.heapUsed),
+        heapAfterMb: mb(after.heapUsed),
         logLines,
         answered: fullAnswered,
       },
@@ -217,6 +224,7 @@ export function connectionsChart(rows: readonly ConnectionRow[]): string {
   const y = (value: number) => top + plotHeight - (value / yMax) * plotHeight;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    '<title>Requests per second vs connections: bare Node, Portico plain route, Portico full pipeline</title>',
     `<rect width="${width}" height="${height}" fill="white"/>`,
     `<text x="${left}" y="18" font-size="14">Requests per second vs connections (autocannon, same run)</text>`,
   ];

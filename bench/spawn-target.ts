@@ -4,8 +4,11 @@ import { join } from 'node:path';
 
 export interface Target {
   readonly port: number;
-  /** Resident set size in bytes, reported by targets that answer SIGUSR2 with `RSS <bytes>`. */
-  rss(): Promise<number>;
+  /**
+   * Memory after a full garbage collection, in bytes, from targets that answer SIGUSR2 with
+   * `RSS <bytes> <process.memoryUsage() as JSON>` (emulator-server.ts).
+   */
+  memory(): Promise<{ readonly rss: number; readonly heapUsed: number }>;
   stop(): Promise<void>;
 }
 
@@ -25,18 +28,18 @@ export function spawnTarget(script: string, args: readonly string[] = []): Promi
       if (ready) {
         child.stdout?.removeAllListeners('data');
         let rest = '';
-        const waiting: ((bytes: number) => void)[] = [];
+        const waiting: ((usage: { rss: number; heapUsed: number }) => void)[] = [];
         child.stdout?.on('data', (more: Buffer) => {
           rest += more.toString();
-          for (let match = /RSS (\d+)\n/.exec(rest); match; match = /RSS (\d+)\n/.exec(rest)) {
+          for (let match = /RSS \d+ (.*)\n/.exec(rest); match; match = /RSS \d+ (.*)\n/.exec(rest)) {
             rest = rest.slice(match.index + match[0].length);
-            waiting.shift()?.(Number(match[1]));
+            waiting.shift()?.(JSON.parse(match[1]) as { rss: number; heapUsed: number });
           }
         });
         resolve({
           port: Number(ready[1]),
-          rss: () =>
-            new Promise<number>((answer) => {
+          memory: () =>
+            new Promise((answer) => {
               waiting.push(answer);
               child.kill('SIGUSR2');
             }),
