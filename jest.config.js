@@ -12,5 +12,7 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
+  // aws-cdk-lib's built-in template validation costs seconds per test file and asserts nothing here.
+  setupFiles: ['<rootDir>/test/support/skip-cdk-validation.ts'],
   testTimeout: 30000,
 };

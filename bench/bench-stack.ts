@@ -14,6 +14,8 @@ export const BENCH_BODY = JSON.stringify({ ok: true, service: 'bench' });
 export const BENCH_API_KEY = 'bench-api-key-0123456789abcdef';
 export const BENCH_TOKEN = 'Bearer bench-token';
 export const BENCH_STAGE = 'bench';
+/** Functions behind `/fn/0` ... `/fn/19`. */
+export const HOT_FUNCTIONS = 20;
 
 export interface BenchStackOptions {
   /** JSON access log on the stage. @default false */
@@ -45,6 +47,8 @@ export function buildBenchStack(options: BenchStackOptions = {}): Stack {
   });
   const api = new apigateway.RestApi(stack, 'Api', {
     cloudWatchRole: false,
+    // Binary bodies reach the echo handler base64-encoded, as on AWS.
+    binaryMediaTypes: ['application/octet-stream'],
     deployOptions: {
       stageName: BENCH_STAGE,
       ...(options.accessLog
@@ -59,6 +63,31 @@ export function buildBenchStack(options: BenchStackOptions = {}): Stack {
   api.root.addResource('plain').addMethod('GET', integration, { authorizationType: apigateway.AuthorizationType.NONE });
   api.root.addResource('auth').addMethod('GET', integration, { authorizer });
   api.root.addResource('keyed').addMethod('GET', integration, { authorizer, apiKeyRequired: true });
+  // Request bodies of growing size, text and binary, echoed back: the cost of moving a body through the gateway.
+  const echo = new lambda.Function(stack, 'Echo', {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline(
+      `exports.handler = async (event) => ({ statusCode: 200, headers: { 'Content-Type': event.headers['content-type'] ?? 'text/plain' }, body: event.body, isBase64Encoded: event.isBase64Encoded });`,
+    ),
+  });
+  api.root.addResource('echo').addMethod('POST', new apigateway.LambdaIntegration(echo), {
+    authorizationType: apigateway.AuthorizationType.NONE,
+  });
+  // Distinct functions, each behind its own route: how the cost grows with the number of hot functions.
+  const functions = api.root.addResource('fn');
+  for (let i = 0; i < HOT_FUNCTIONS; i++) {
+    const fn = new lambda.Function(stack, `Hot${i}`, {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(
+        `exports.handler = async () => ({ statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: ${JSON.stringify(BENCH_BODY)} });`,
+      ),
+    });
+    functions
+      .addResource(String(i))
+      .addMethod('GET', new apigateway.LambdaIntegration(fn), { authorizationType: apigateway.AuthorizationType.NONE });
+  }
   const plan = api.addUsagePlan('Plan', {
     throttle: { rateLimit: 1_000_000, burstLimit: 1_000_000 },
     quota: { limit: 1_000_000_000, period: apigateway.Period.DAY },

@@ -18,6 +18,11 @@ export interface LoadOptions {
   /** ...or until this many requests are answered (quick runs). */
   readonly amount?: number;
   readonly headers?: Record<string, string>;
+  /** @default 'GET' */
+  readonly method?: 'GET' | 'POST';
+  readonly body?: Buffer;
+  /** Paths each connection cycles through, instead of the URL's own path. */
+  readonly paths?: readonly string[];
 }
 
 export async function runLoad(url: string, options: LoadOptions): Promise<LoadResult> {
@@ -26,6 +31,9 @@ export async function runLoad(url: string, options: LoadOptions): Promise<LoadRe
     connections: options.connections,
     ...(options.amount === undefined ? { duration: options.durationSeconds ?? 10 } : { amount: options.amount }),
     headers: options.headers,
+    ...(options.method ? { method: options.method } : {}),
+    ...(options.body ? { body: options.body } : {}),
+    ...(options.paths ? { requests: options.paths.map((path) => ({ path })) } : {}),
   });
   return {
     // autocannon averages per-second samples for timed runs; a run of N requests is timed end to end.

@@ -2,16 +2,19 @@
  * `npm run bench`: every benchmark in sequence, printed as tables and written to bench/results.md with the
  * machine's cores and memory. Nothing here runs inside `npm test` (test/bench-smoke.test.ts runs `--quick`).
  *
- *   tsx bench/run.ts [--quick] [--only synth,startup,throughput,inprocess,offline] [--out file.md]
+ *   tsx bench/run.ts [--quick] [--only synth,startup,throughput,inprocess,offline,scaling] [--out file.md]
  *
  * 1 synth: Portico vs plain aws-cdk-lib for N routes, and the N where plain CDK stops synthesizing.
  * 2 startup: the emulator starting from cdk.out (1000 routes), and its memory.
  * 3 throughput: autocannon against the emulator, scenario by scenario, next to a bare Node server.
  * 4 inprocess: `LocalGateway.fetch` per request; routing cost as route tables grow.
  * 5 offline: the trivial scenario through serverless-offline, when it is installed (offline-bench.ts).
+ * 6 scaling: 1/10/50/200 connections (table + bench/connections.svg), request bodies, 1 vs 20 hot functions, RSS
+ *   over 100,000 requests (scaling-bench.ts).
  *
  * Environment: BENCH_DURATION (s per run, default 10), BENCH_CONNECTIONS (default 50), BENCH_INPROCESS
- * (sequential requests per in-process scenario, default 20000), BENCH_SLS_DIR (serverless install).
+ * (sequential requests per in-process scenario, default 20000), BENCH_SLS_DIR (serverless install), BENCH_SCALING_DURATION
+ * (s per scaling run, default 5).
  * With --only, results.md is left alone unless --out names a file.
  */
 import { writeFileSync } from 'node:fs';
@@ -19,11 +22,20 @@ import { join } from 'node:path';
 import { benchInProcess, type InProcessResult, inProcessTables } from './in-process-bench';
 import { machineLine } from './machine';
 import { benchOffline, type OfflineResult, offlineTable } from './offline-bench';
+import {
+  benchScaling,
+  bodiesTable,
+  connectionsTable,
+  hotFunctionsTable,
+  type ScalingResult,
+  type ScalingSettings,
+  writeChart,
+} from './scaling-bench';
 import { benchStartup, type StartupResult, startupTable } from './startup-bench';
 import { benchSynth, type PlainCdkLimit, plainCdkLimit, type SynthRow, synthTable } from './synth-bench';
 import { benchThroughput, type ThroughputRow, type ThroughputSettings, throughputTable } from './throughput-bench';
 
-const SECTIONS = ['synth', 'startup', 'throughput', 'inprocess', 'offline'] as const;
+const SECTIONS = ['synth', 'startup', 'throughput', 'inprocess', 'offline', 'scaling'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function argument(name: string): string | undefined {
@@ -45,7 +57,20 @@ const routeCounts = quick ? [20] : [100, 500, 1000, 2000];
 const startupRoutes = quick ? 20 : 1000;
 const inProcessRequests = quick ? 200 : Number(process.env.BENCH_INPROCESS ?? 20_000);
 
+const scalingSettings: ScalingSettings = quick
+  ? { connectionLevels: [1, 10], seconds: 1, bodySizes: [1024], memoryRequests: 1000 }
+  : {
+      connectionLevels: [1, 10, 50, 200],
+      seconds: Number(process.env.BENCH_SCALING_DURATION ?? 5),
+      bodySizes: [1024, 100 * 1024, 5 * 2 ** 20],
+      memoryRequests: 100_000,
+    };
+const chartFile = join(__dirname, 'connections.svg');
+
 const log = (line: string) => console.log(line);
+
+/** One line per target of issue 15, collected from the sections that ran, printed last and written last. */
+const targets: string[] = [];
 
 const yes = (ok: boolean) => (ok ? 'met' : '**not met**');
 
@@ -89,6 +114,13 @@ function startupSection(result: StartupResult): string {
 function throughputSection(rows: readonly ThroughputRow[]): string {
   const full = rows[rows.length - 1];
   const ratio = full.emulator.requestsPerSecond / full.bare.requestsPerSecond;
+  const plain = rows[0];
+  const plainRatio = plain.emulator.requestsPerSecond / plain.bare.requestsPerSecond;
+  targets.push(
+    `Full pipeline ≥ 0.5× bare at ${settings.connections} connections: ${yes(ratio >= 0.5)} (${ratio.toFixed(2)}×)`,
+    `Full pipeline p99 ≤ 10 ms: ${yes(full.emulator.p99 <= 10)} (${full.emulator.p99} ms)`,
+    `Plain proxy route ≥ 0.6× bare: ${yes(plainRatio >= 0.6)} (${plainRatio.toFixed(2)}×)`,
+  );
   const lost = rows.filter((row) => row.accessLogLines !== undefined);
   return [
     '## 3. Request throughput and latency over HTTP',
@@ -110,6 +142,10 @@ function throughputSection(rows: readonly ThroughputRow[]): string {
 
 function inProcessSection(result: InProcessResult): string {
   const worst = Math.max(...result.perScenario.map((row) => row.msPerRequest));
+  const full = result.perScenario[result.perScenario.length - 1];
+  targets.push(
+    `In-process LocalGateway.fetch ≤ 0.1 ms/request, full pipeline: ${yes(full.msPerRequest <= 0.1)} (${full.msPerRequest.toFixed(3)} ms)`,
+  );
   const small = result.routing[0];
   const large = result.routing[result.routing.length - 1];
   const growth = large.sameRequestsMicros / small.sameRequestsMicros;
@@ -121,6 +157,55 @@ function inProcessSection(result: InProcessResult): string {
     `- \`LocalGateway.fetch\` ≤ 0.2 ms per request: ${yes(worst <= 0.2)} (slowest scenario ${worst.toFixed(3)} ms).`,
     `- Routing does not grow linearly with routes: ${yes(growth < large.routes / small.routes / 4)} ` +
       `(${large.routes / small.routes}× the routes, ${growth.toFixed(2)}× the time for the same requests).`,
+  ].join('\n');
+}
+
+function scalingSection(result: ScalingResult): string {
+  const growth = result.memory.rssAfterMb - result.memory.rssAfterWarmupMb;
+  const heapGrowth = result.memory.heapAfterMb - result.memory.heapAfterWarmupMb;
+  const fifty = result.connections.find((row) => row.connections === 50);
+  targets.push(
+    `RSS growth ≤ 20 MB over ${result.memory.requests.toLocaleString('en-US')} requests after warm-up (after GC): ` +
+      `${yes(growth <= 20)} (${growth.toFixed(1)} MiB; heap used ${heapGrowth.toFixed(1)} MiB)`,
+  );
+  if (fifty) {
+    const full = fifty.full.requestsPerSecond / fifty.bare.requestsPerSecond;
+    targets.push(`(scaling run) full pipeline at 50 connections: ${full.toFixed(2)}× bare, p99 ${fifty.full.p99} ms`);
+  }
+  return [
+    '## 6. How the cost grows',
+    '',
+    `Three targets side by side for the whole section, each in its own process: bare Node \`http\`, Portico on a plain`,
+    'route (`/plain`, no access log) and Portico with the full pipeline (`/keyed`: cached Lambda authorizer, API key,',
+    `usage plan under its throttle, JSON access log to a file); ${scalingSettings.seconds} s per run after a warm-up.`,
+    '',
+    '### Connections',
+    '',
+    connectionsTable(result.connections),
+    '',
+    '![req/s vs connections](connections.svg)',
+    '',
+    '### Request bodies (POST, echoed by the handler; 10 connections; binary bodies reach it base64-encoded)',
+    '',
+    bodiesTable(result.bodies),
+    '',
+    '### Hot functions (50 connections; 20 functions: each request to the next of `/fn/0` ... `/fn/19`)',
+    '',
+    hotFunctionsTable(result.hot),
+    '',
+    '### Memory',
+    '',
+    'The full-pipeline target, read after a full garbage collection (without one, RSS mostly says how far V8 let its',
+    'old generation grow before the next collection):',
+    '',
+    '| after | RSS | heap used |',
+    '|---|---:|---:|',
+    `| everything above (its warm-up) | ${result.memory.rssAfterWarmupMb.toFixed(1)} MiB | ${result.memory.heapAfterWarmupMb.toFixed(1)} MiB |`,
+    `| ${result.memory.requests.toLocaleString('en-US')} more requests at 50 connections | ${result.memory.rssAfterMb.toFixed(1)} MiB | ${result.memory.heapAfterMb.toFixed(1)} MiB |`,
+    '',
+    `RSS ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MiB, heap used ${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MiB. ` +
+      `Its access log holds ${result.memory.logLines} lines for ` +
+      `${result.memory.answered} answers autocannon counted (requests in flight when a run stops are answered and logged, not counted).`,
   ].join('\n');
 }
 
@@ -157,10 +242,18 @@ async function main(): Promise<void> {
       case 'offline':
         parts.push(offlineSection(await benchOffline(settings), throughputRows));
         break;
+      case 'scaling': {
+        const result = await benchScaling(scalingSettings, log);
+        if (out && !quick) writeChart(result.connections, chartFile);
+        parts.push(scalingSection(result));
+        break;
+      }
     }
     log(parts[parts.length - 1]);
     log(`(${section}: ${((performance.now() - sectionStart) / 1000).toFixed(0)} s)`);
   }
+  const summary = ['## Targets (issue 15)', '', ...targets.map((line) => `- ${line}`)].join('\n');
+  log(`\n${summary}`);
   const report = [
     '# Benchmark results',
     '',
@@ -168,6 +261,8 @@ async function main(): Promise<void> {
     `Run: \`npm run bench\`${quick ? ' --quick' : ''}, ${started.toISOString()}, ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min.`,
     'Other work may share the CPU during a run; every comparison (Portico vs plain CDK, emulator vs bare Node) is',
     'measured in the same run, close together, so ratios are more trustworthy than absolute numbers.',
+    '',
+    summary,
     '',
     ...parts.flatMap((part) => [part, '']),
   ].join('\n');

@@ -4,6 +4,11 @@ import { join } from 'node:path';
 
 export interface Target {
   readonly port: number;
+  /**
+   * Memory after a full garbage collection, in bytes, from targets that answer SIGUSR2 with
+   * `RSS <bytes> <process.memoryUsage() as JSON>` (emulator-server.ts).
+   */
+  memory(): Promise<{ readonly rss: number; readonly heapUsed: number }>;
   stop(): Promise<void>;
 }
 
@@ -22,9 +27,22 @@ export function spawnTarget(script: string, args: readonly string[] = []): Promi
       const ready = /READY (\d+)/.exec(output);
       if (ready) {
         child.stdout?.removeAllListeners('data');
-        child.stdout?.resume();
+        let rest = '';
+        const waiting: ((usage: { rss: number; heapUsed: number }) => void)[] = [];
+        child.stdout?.on('data', (more: Buffer) => {
+          rest += more.toString();
+          for (let match = /RSS \d+ (.*)\n/.exec(rest); match; match = /RSS \d+ (.*)\n/.exec(rest)) {
+            rest = rest.slice(match.index + match[0].length);
+            waiting.shift()?.(JSON.parse(match[1]) as { rss: number; heapUsed: number });
+          }
+        });
         resolve({
           port: Number(ready[1]),
+          memory: () =>
+            new Promise((answer) => {
+              waiting.push(answer);
+              child.kill('SIGUSR2');
+            }),
           stop: () =>
             new Promise<void>((done) => {
               child.once('exit', () => done());

@@ -2,9 +2,8 @@
  * The in-process door onto the emulator: load a cloud assembly (or synthesize a Stack in memory), then
  * `fetch` requests through the same pipeline the HTTP server uses. No port, no Docker.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import type { Clock } from '../core/clock';
+import { AccessLogFile } from './access-log-file';
 import { loadAssembly, type StackLike, synthesizeToAssembly } from './assembly';
 import { loadEnvOverrides } from './lambda/env-file';
 import type { LambdaInvoker } from './lambda/invoker';
@@ -36,7 +35,7 @@ export interface LocalGatewayOptions {
   readonly clock?: Clock;
   /** Randomness for canary traffic splitting, in [0, 1). @default - Math.random */
   readonly random?: () => number;
-  /** Worker threads per function. @default 2 */
+  /** Worker threads (execution environments) per function. @default - the machine's cores, at least 2 and at most 8 */
   readonly poolSize?: number;
   /**
    * How Node.js functions run: `worker` threads, or `process` (a child process behind a local Lambda
@@ -100,8 +99,8 @@ export class LocalGateway {
   /** Index of the oldest line once the ring is full. */
   private oldestLine = 0;
   private readonly sourceIp: string;
-  /** One ordered append stream, so lines are never interleaved or lost under concurrency. */
-  private readonly accessLogStream?: WriteStream;
+  /** One ordered, buffered append stream, so lines are never interleaved or lost under concurrency. */
+  private readonly accessLogFile?: AccessLogFile;
   private loopbackServer?: Promise<RunningServer | undefined>;
 
   constructor(
@@ -127,7 +126,7 @@ export class LocalGateway {
       jwks: options.jwks,
     });
     this.sourceIp = options.sourceIp ?? '127.0.0.1';
-    if (options.accessLogFile) this.accessLogStream = createWriteStream(options.accessLogFile, { flags: 'a' });
+    if (options.accessLogFile) this.accessLogFile = new AccessLogFile(options.accessLogFile);
   }
 
   /** Access-log lines rendered so far, one per request to a stage with access logging. */
@@ -175,8 +174,8 @@ export class LocalGateway {
         this.lines[this.oldestLine] = result.accessLogLine;
         this.oldestLine = (this.oldestLine + 1) % limit;
       }
-      // A request still in flight when `close()` ended the stream is not logged (writing would throw).
-      if (this.accessLogStream?.writableEnded === false) this.accessLogStream.write(`${result.accessLogLine}\n`);
+      // A request still in flight when `close()` ended the file is not logged.
+      this.accessLogFile?.append(result.accessLogLine);
     }
     this.options.onRequest?.(result);
     return result;
@@ -215,10 +214,7 @@ export class LocalGateway {
 
   async close(): Promise<void> {
     await (await this.loopbackServer)?.close();
-    if (this.accessLogStream) {
-      this.accessLogStream.end();
-      await finished(this.accessLogStream);
-    }
+    await this.accessLogFile?.close();
     await this.runtime.close();
   }
 }

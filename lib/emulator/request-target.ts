@@ -15,8 +15,22 @@ export interface RequestTarget {
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
 
+// The steps of one request (wing selection, routing, the authorizer's and the integration's events, the access
+// log) each ask for the target of the same raw URL; remembering the last answer parses it once per request.
+// Strings are immutable and the answer is read-only, so sharing it is safe.
+let lastRawUrl: string | undefined;
+let lastTarget: RequestTarget | undefined;
+
 /** Splits `/v1/users?x=1` into path and query; `undefined` for a target that is not origin- or absolute-form. */
 export function parseRequestTarget(rawUrl: string): RequestTarget | undefined {
+  if (rawUrl === lastRawUrl) return lastTarget;
+  const target = splitRequestTarget(rawUrl);
+  lastRawUrl = rawUrl;
+  lastTarget = target;
+  return target;
+}
+
+function splitRequestTarget(rawUrl: string): RequestTarget | undefined {
   if (CONTROL_CHARACTER.test(rawUrl)) return undefined;
   let target = rawUrl;
   const absolute = ABSOLUTE_FORM.exec(target);
@@ -29,8 +43,8 @@ export function parseRequestTarget(rawUrl: string): RequestTarget | undefined {
   const hash = target.indexOf('#');
   const beforeFragment = hash === -1 ? target : target.slice(0, hash);
   const question = beforeFragment.indexOf('?');
-  if (question === -1) return { path: beforeFragment, rawQuery: '' };
-  return { path: beforeFragment.slice(0, question), rawQuery: beforeFragment.slice(question + 1) };
+  if (question === -1) return Object.freeze({ path: beforeFragment, rawQuery: '' });
+  return Object.freeze({ path: beforeFragment.slice(0, question), rawQuery: beforeFragment.slice(question + 1) });
 }
 
 export interface StageSplit {
@@ -57,5 +71,7 @@ export function stripStage(path: string): StageSplit {
  * leading slashes collapsed (`//stage/x` → `/stage/x`; `/stage//x` stays, docs/aws-behaviour.md, "REST paths").
  */
 export function contextPathOf(rawUrl: string): string | undefined {
-  return parseRequestTarget(rawUrl)?.path.replace(/^\/{2,}/, '/');
+  const path = parseRequestTarget(rawUrl)?.path;
+  // Most paths start with one slash: skip the regular expression for them.
+  return path === undefined || path[1] !== '/' ? path : path.replace(/^\/{2,}/, '/');
 }

@@ -30,6 +30,8 @@ export interface RunningServer {
 export async function serveGateway(gateway: GatewayHandler, options: ServeOptions = {}): Promise<RunningServer> {
   const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     handleRequest(gateway, req, res).catch((error: unknown) => {
+      // A client that went away mid-request (`aborted`, ECONNRESET) is not an emulator fault: nobody to answer.
+      if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || req.destroyed) return;
       process.emitWarning(`portico: failed to answer a request: ${error instanceof Error ? error.message : error}`);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end('{"message":"Internal server error"}');

@@ -84,11 +84,15 @@ describe('the emulator over real HTTP on 127.0.0.1', () => {
     expect(new Set(ids).size).toBe(200);
     const lines = gw.accessLog.slice(before).map((line) => JSON.parse(line).requestId);
     expect(new Set(lines)).toEqual(new Set(ids));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const fileIds = readFileSync(accessLogFile, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line).requestId);
-    expect(fileIds.filter((id) => ids.includes(id))).toHaveLength(200);
+    // The file is written through a stream: wait for the lines to land rather than for a fixed time, which a
+    // busy machine may overrun.
+    const loggedToFile = () =>
+      readFileSync(accessLogFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).requestId)
+        .filter((id) => ids.includes(id));
+    while (loggedToFile().length < 200) await new Promise((resolve) => setImmediate(resolve));
+    expect(new Set(loggedToFile())).toEqual(new Set(ids));
   });
 });

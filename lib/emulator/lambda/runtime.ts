@@ -4,6 +4,7 @@
  * timeout, and events and results that cross the boundary as JSON.
  */
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { FunctionModel } from '../model';
 import type { EnvOverrides } from './env-file';
 import { EnvironmentPool } from './environment-pool';
@@ -32,7 +33,7 @@ export interface LambdaRuntimeOptions {
   readonly envOverrides?: EnvOverrides;
   /**
    * Execution environments per function; further invocations wait for one to be free.
-   * @default 2
+   * @default - `defaultPoolSize()`: the machine's cores, at least 2 and at most 8
    */
   readonly poolSize?: number;
   /**
@@ -48,7 +49,14 @@ export interface LambdaRuntimeOptions {
   readonly lambdaMode?: LambdaMode;
 }
 
-const DEFAULT_POOL_SIZE = 2;
+/**
+ * Environments per function when the caller does not say: one per core, since an environment is a thread and
+ * more threads than cores only take turns; at least 2 so that concurrency is visible even on one core, and at
+ * most 8 so that many hot functions on a large machine do not start hundreds of threads.
+ */
+export function defaultPoolSize(): number {
+  return Math.min(8, Math.max(2, availableParallelism()));
+}
 const DEFAULT_REGION = 'us-east-1';
 
 export class LambdaRuntime implements LambdaInvoker {
@@ -63,7 +71,7 @@ export class LambdaRuntime implements LambdaInvoker {
     private readonly functions: ReadonlyMap<string, FunctionModel>,
     private readonly options: LambdaRuntimeOptions = {},
   ) {
-    this.poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+    this.poolSize = options.poolSize ?? defaultPoolSize();
     if (!Number.isInteger(this.poolSize) || this.poolSize < 1) {
       throw new Error(`LambdaRuntime: poolSize must be a whole number of at least 1, got ${options.poolSize}`);
     }

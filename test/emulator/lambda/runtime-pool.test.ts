@@ -1,10 +1,13 @@
-import { LambdaRuntime } from '../../../lib/emulator/lambda/runtime';
+import { defaultPoolSize, LambdaRuntime } from '../../../lib/emulator/lambda/runtime';
 import { arnOf, functionMap, lambdaFunction } from './functions';
 
 const record = lambdaFunction('record', 'results.record');
 const busy = lambdaFunction('busy', 'results.busyThread');
 const thread = lambdaFunction('thread', 'results.thread');
 const coldStart = lambdaFunction('cold-start', 'cold-start.handler');
+const overlap = lambdaFunction('overlap', 'results.overlap');
+
+type Recorded = { calls: number[]; threadId: number };
 
 describe('LambdaRuntime execution environments', () => {
   test('with one environment, invocations wait their turn in arrival order', async () => {
@@ -77,6 +80,40 @@ describe('LambdaRuntime execution environments', () => {
     expect(await running).toMatchObject({ kind: 'unavailable', reason: 'The Lambda runtime was closed' });
     expect(await waiting).toMatchObject({ kind: 'unavailable', reason: 'The Lambda runtime was closed' });
     expect(await runtime.invoke(arnOf('busy'), { ms: 0 })).toMatchObject({ kind: 'unavailable' });
+  });
+
+  test('by default, concurrency scales out to one environment per core (2 to 8) and no further', async () => {
+    const size = defaultPoolSize();
+    expect(size).toBeGreaterThanOrEqual(2);
+    expect(size).toBeLessThanOrEqual(8);
+    const runtime = new LambdaRuntime(functionMap(record));
+    try {
+      const count = size + 3;
+      const results = await Promise.all(
+        Array.from({ length: count }, (_, n) => runtime.invoke(arnOf('record'), { n })),
+      );
+      const payloads = results.map((result) => (result.kind === 'ok' ? (result.payload as Recorded) : undefined));
+      expect(new Set(payloads.map((payload) => payload?.threadId)).size).toBe(size);
+      // Module state is per environment: each one saw exactly the invocations it ran, and together they saw each once.
+      const lastCallsByThread = new Map<number, number[]>();
+      for (const payload of payloads) lastCallsByThread.set(payload!.threadId, payload!.calls);
+      const seen = [...lastCallsByThread.values()].flat().sort((a, b) => a - b);
+      expect(seen).toEqual(Array.from({ length: count }, (_, n) => n));
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  test('an environment never runs two invocations at once, even when its handler yields', async () => {
+    const runtime = new LambdaRuntime(functionMap(overlap), { poolSize: 2 });
+    try {
+      const results = await Promise.all(Array.from({ length: 12 }, () => runtime.invoke(arnOf('overlap'), {})));
+      const payloads = results.map((result) => (result.kind === 'ok' ? result.payload : undefined));
+      expect(payloads).toEqual(Array(12).fill(expect.objectContaining({ seen: 1 })));
+      expect(new Set(payloads.map((payload) => (payload as { threadId: number }).threadId)).size).toBe(2);
+    } finally {
+      await runtime.close();
+    }
   });
 
   test('poolSize must be a whole number of at least 1', () => {

@@ -37,6 +37,16 @@ exports.record = async (event) => {
   return { calls, threadId };
 };
 
+let inFlight = 0;
+/** Counts the invocations its environment runs at once (Lambda: always one), yielding to the event loop meanwhile. */
+exports.overlap = async () => {
+  inFlight++;
+  const seen = inFlight;
+  await new Promise((resolve) => setImmediate(resolve));
+  inFlight--;
+  return { seen, threadId };
+};
+
 exports.logs = async (event) => {
   console.log('hello %s', event.name);
   console.error(new Error('shown as text'));
