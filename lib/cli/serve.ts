@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import pc from 'picocolors';
 import { listHttpRoutes } from '../emulator/http/route-listing';
+import { resolveAwsEnvironment } from '../emulator/lambda/aws-credentials';
 import { LocalGateway } from '../emulator/local-gateway';
 import type { PipelineResult } from '../emulator/pipeline';
 import type { GatewayRequest } from '../emulator/request-context';
@@ -21,6 +22,10 @@ export interface ServeCommandOptions {
   readonly region?: string;
   /** JWKS file path or URL per issuer, for HTTP API JWT authorizers (`--jwks issuer=path`, repeatable). */
   readonly jwks?: Readonly<Record<string, string>>;
+  /** Named profile whose credentials functions get (`--profile`). */
+  readonly profile?: string;
+  /** `false` with `--no-credentials`: functions get no AWS credentials. */
+  readonly credentials?: boolean;
 }
 
 export async function serveCommand(options: ServeCommandOptions): Promise<void> {
@@ -28,9 +33,14 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
   // Run from a CDK app (cdk.json here): synthesize it first when there is no assembly yet, and again on change.
   const app = findCdkApp(process.cwd());
   if (app && !existsSync(join(assembly, 'manifest.json'))) await synthesize(app, assembly);
+  // Like `sam local`: the developer's credentials, resolved once, stand in for the execution role's.
+  const aws = await resolveAwsEnvironment({ profile: options.profile, credentials: options.credentials });
+  console.log(pc.dim(aws.summary));
+  const region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
   const load = () =>
     LocalGateway.fromAssembly(assembly, {
-      region: options.region,
+      region,
+      aws,
       envVars: options.envVars,
       accessLogFile: options.accessLog,
       // Files are resolved now, so a reload after `cd` elsewhere in a watch session still finds them.

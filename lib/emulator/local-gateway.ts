@@ -6,6 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Clock } from '../core/clock';
 import { loadAssembly, type StackLike, synthesizeToAssembly } from './assembly';
+import type { FunctionAwsEnvironment } from './lambda/aws-credentials';
 import { loadEnvOverrides } from './lambda/env-file';
 import type { LambdaInvoker } from './lambda/invoker';
 import { LambdaRuntime } from './lambda/runtime';
@@ -57,6 +58,17 @@ export interface LocalGatewayOptions {
    * @default true
    */
   readonly loopback?: boolean;
+  /**
+   * Credentials and endpoints the functions call AWS with, as Lambda passes the execution role's
+   * (`portico serve` resolves your own with `resolveAwsEnvironment`).
+   * @default - no credentials; the host's AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>
+   */
+  readonly aws?: FunctionAwsEnvironment;
+  /**
+   * The app whose node_modules provide the AWS SDK that the functions' runtime ships on AWS.
+   * @default - the nearest directory with a cdk.json at or above the working directory
+   */
+  readonly appDirectory?: string;
 }
 
 export class LocalGateway {
@@ -109,6 +121,8 @@ export class LocalGateway {
       envOverrides,
       poolSize: options.poolSize,
       onLog: options.onFunctionLog,
+      aws: options.aws,
+      appDirectory: options.appDirectory,
     });
     this.pipeline = new GatewayPipeline(model, this.runtime, {
       region,

@@ -48,6 +48,8 @@ export interface IntegrationOutcome {
   readonly latency: number;
   readonly status?: number;
   readonly error?: string;
+  /** The function error's type (`Runtime.ImportModuleError`, `TypeError`, ...), for the console's explanation. */
+  readonly errorType?: string;
   readonly requestId?: string;
 }
 

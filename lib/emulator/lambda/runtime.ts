@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FunctionModel } from '../model';
+import { endpointVariables, type FunctionAwsEnvironment } from './aws-credentials';
 import type { EnvOverrides } from './env-file';
 import { EnvironmentPool } from './environment-pool';
 import { ExecutionEnvironment, type RunOutcome } from './execution-environment';
@@ -12,6 +13,7 @@ import { FunctionDirectory } from './function-directory';
 import { FUNCTION_VERSION, functionEnvironment, logGroupName, newLogStreamName } from './function-environment';
 import { InlineCodeDirectory } from './inline-code';
 import type { InvokeOptions, InvokeResult, LambdaInvoker } from './invoker';
+import { sdkModulesFor } from './sdk-resolution';
 
 export interface LambdaRuntimeOptions {
   /**
@@ -39,6 +41,16 @@ export interface LambdaRuntimeOptions {
    * @default - written to stderr, each line prefixed with `[functionName]`
    */
   readonly onLog?: (functionName: string, line: string) => void;
+  /**
+   * Credentials and endpoints functions call AWS with (see `resolveAwsEnvironment`).
+   * @default - no credentials; AWS_ENDPOINT_URL* of the host environment
+   */
+  readonly aws?: FunctionAwsEnvironment;
+  /**
+   * The user's app (directory of `cdk.json`), where handlers find the SDK their runtime provides on AWS.
+   * @default - the nearest directory with a cdk.json at or above the working directory
+   */
+  readonly appDirectory?: string;
 }
 
 const DEFAULT_POOL_SIZE = 2;
@@ -129,9 +141,12 @@ export class LambdaRuntime implements LambdaInvoker {
     const taskRoot = this.taskRoot(fn);
     if (taskRoot === undefined) return `${fn.path}: the function has neither a code asset nor inline code`;
     const region = this.options.region ?? (fn.arn.split(':')[3] || DEFAULT_REGION);
+    const runtimeNodePath = sdkModulesFor(fn.runtime, { appDirectory: this.options.appDirectory })?.nodePath;
+    const aws = this.options.aws ?? { endpoints: endpointVariables() };
     const pool = new EnvironmentPool((onRetired) => {
       const logStreamName = newLogStreamName();
-      const env = functionEnvironment(fn, { region, taskRoot, logStreamName, overrides: this.options.envOverrides });
+      const overrides = this.options.envOverrides;
+      const env = functionEnvironment(fn, { region, taskRoot, logStreamName, overrides, aws, runtimeNodePath });
       const setup = {
         taskRoot,
         handler: fn.handler,
