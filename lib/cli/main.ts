@@ -32,7 +32,10 @@ program
   .option('--host <address>', 'address to listen on', '127.0.0.1')
   .option('--access-log <file>', 'append each rendered access-log line to this file')
   .option('--env-vars <file>', 'JSON file of environment overrides per function (SAM --env-vars format)')
-  .option('--region <region>', 'region reported in ARNs and events and given to functions (default: AWS_REGION, else us-east-1)')
+  .option(
+    '--region <region>',
+    'region reported in ARNs and events and given to functions (default: AWS_REGION, else us-east-1)',
+  )
   .option('--profile <name>', 'AWS profile whose credentials functions get (default: the SDK default chain)')
   .option('--no-credentials', 'give functions no AWS credentials')
   .option('--watch', 'in a CDK app, re-synthesize it when its sources change; reload whenever the assembly changes')

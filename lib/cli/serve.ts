@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import pc from 'picocolors';
+import { explainFailure, unservableMethods } from '../emulator/advice';
 import { listHttpRoutes } from '../emulator/http/route-listing';
 import { resolveAwsEnvironment } from '../emulator/lambda/aws-credentials';
 import { LocalGateway } from '../emulator/local-gateway';
@@ -121,6 +122,9 @@ function printBanner(gateway: LocalGateway, url: string): void {
   }
   printHttpRoutes(gateway);
   for (const item of model.unsupported) console.log(pc.yellow(`! ${item.path}: ${item.reason}`));
+  for (const item of unservableMethods(model)) {
+    console.log(pc.yellow(`! not served locally: ${item.method}: ${item.reason}; ${item.fix}`));
+  }
   const ambiguous = gateway.pipeline.stages.ambiguousStageNames;
   console.log(pc.bold('\nServing'));
   for (const api of model.apis) {
@@ -186,4 +190,9 @@ function printRequest(result: PipelineResult): void {
     `${color(String(status))} ${context.request.method} ${context.request.rawUrl} ${pc.dim(`${latency}ms`)}${extra}`,
   );
   if (accessLogLine !== undefined) console.log(pc.dim(`  ${accessLogLine}`));
+  const explanation = status >= 500 ? explainFailure(context) : undefined;
+  if (explanation) {
+    console.log(pc.red(`  ↳ ${explanation.reason}`));
+    if (explanation.advice) console.log(pc.yellow(`  ↳ ${explanation.advice}`));
+  }
 }
