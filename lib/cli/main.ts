@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { openapiCommand } from './openapi';
 import { routesCommand } from './routes';
 import { serveCommand } from './serve';
+import { tokenCommand } from './token';
 import { type VerifyCommandOptions, verifyCommand } from './verify';
 
 function port(value: string): number {
@@ -22,6 +23,17 @@ function jwksEntry(value: string, previous: Record<string, string> = {}): Record
   return { ...previous, [value.slice(0, split)]: value.slice(split + 1) };
 }
 
+/** `--cognito-jwks pool=file` / `--claim name=value` (repeatable): split at the first `=`. */
+function keyValue(flag: string, example: string) {
+  return (value: string, previous: Record<string, string> = {}): Record<string, string> => {
+    const split = value.indexOf('=');
+    if (split <= 0) throw new InvalidArgumentError(`write ${flag} ${example}`);
+    return { ...previous, [value.slice(0, split)]: value.slice(split + 1) };
+  };
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
 const program = new Command('portico').description('Run a synthesized API Gateway locally, as AWS would serve it.');
 
 program
@@ -40,7 +52,37 @@ program
   .option('--no-credentials', 'give functions no AWS credentials')
   .option('--watch', 'in a CDK app, re-synthesize it when its sources change; reload whenever the assembly changes')
   .option('--jwks <issuer=path>', 'JWKS file or URL for an HTTP API JWT authorizer issuer (repeatable)', jwksEntry)
+  .option(
+    '--cognito-jwks <pool=path>',
+    "JWKS file of a Cognito user pool's keys (pool id, ARN or logical id; repeatable)",
+    keyValue('--cognito-jwks', '<pool>=<jwks.json>'),
+  )
+  .option(
+    '--trust-local-tokens <pool>',
+    'accept tokens from `portico token` for this user pool or JWT issuer (repeatable)',
+    collect,
+  )
   .action(serveCommand);
+
+program
+  .command('token')
+  .description('print a JWT signed by the local key, for a Cognito user pool or a JWT issuer (local use only)')
+  .option('--pool <pool>', 'user pool: id (us-east-1_AbC123), ARN, issuer, or logical id in the assembly')
+  .option('--issuer <url>', 'any JWT issuer of an HTTP API (instead of --pool)')
+  .option('--assembly <dir>', 'cloud assembly directory, to find a pool by its logical id', 'cdk.out')
+  .option('--sub <id>', 'subject (the user id)', 'local-user')
+  .option('--client-id <id>', 'app client id (aud of an ID token, client_id of an access token)')
+  .option('--audience <aud>', 'aud claim of an --issuer token')
+  .option('--scope <scopes>', 'space-separated OAuth scopes (makes a pool token an access token)')
+  .option('--token-use <use>', 'id or access (default: access with --scope, else id)')
+  .option(
+    '--claim <name=value>',
+    'another claim (JSON values are parsed; repeatable)',
+    keyValue('--claim', '<name>=<value>'),
+  )
+  .option('--expires-in <span>', 'lifetime: 30m, 2h, 7d; negative (-1h) for an expired token', '1h')
+  .option('--key-file <file>', 'local signing key (default: PORTICO_LOCAL_KEY_FILE or ~/.portico/local-token-key.json)')
+  .action(tokenCommand);
 
 program
   .command('routes')

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import pc from 'picocolors';
 import { explainFailure, unservableMethods } from '../emulator/advice';
+import type { CognitoOptions } from '../emulator/authorization/cognito-pools';
 import { listHttpRoutes } from '../emulator/http/route-listing';
 import { resolveAwsEnvironment } from '../emulator/lambda/aws-credentials';
 import { LocalGateway } from '../emulator/local-gateway';
@@ -27,6 +28,10 @@ export interface ServeCommandOptions {
   readonly profile?: string;
   /** `false` with `--no-credentials`: functions get no AWS credentials. */
   readonly credentials?: boolean;
+  /** JWKS file per Cognito user pool (`--cognito-jwks pool=file`). */
+  readonly cognitoJwks?: Readonly<Record<string, string>>;
+  /** Pools or issuers that accept tokens from `portico token` (`--trust-local-tokens`). */
+  readonly trustLocalTokens?: readonly string[];
 }
 
 export async function serveCommand(options: ServeCommandOptions): Promise<void> {
@@ -38,10 +43,16 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
   const aws = await resolveAwsEnvironment({ profile: options.profile, credentials: options.credentials });
   console.log(pc.dim(aws.summary));
   const region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
+  const cognito = {
+    jwks:
+      options.cognitoJwks && Object.fromEntries(Object.entries(options.cognitoJwks).map(([p, f]) => [p, resolve(f)])),
+    trustLocalTokens: options.trustLocalTokens,
+  };
   const load = () =>
     LocalGateway.fromAssembly(assembly, {
       region,
       aws,
+      cognito,
       envVars: options.envVars,
       accessLogFile: options.accessLog,
       // Files are resolved now, so a reload after `cd` elsewhere in a watch session still finds them.
@@ -54,7 +65,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
     { handle: (request: GatewayRequest): Promise<PipelineResult> => gateway.handle(request) },
     { host: options.host, port: options.port },
   );
-  printBanner(gateway, server.url);
+  printBanner(gateway, server.url, cognito);
 
   if (options.watch) {
     if (app) resynthesizeOnChange(app, assembly);
@@ -69,7 +80,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
           gateway = next;
           await previous.close();
           console.log(pc.cyan(`↻ reloaded ${assembly}`));
-          printBanner(gateway, server.url);
+          printBanner(gateway, server.url, cognito);
         } catch (error) {
           console.error(pc.red(`✗ reload failed, still serving the previous assembly: ${(error as Error).message}`));
         } finally {
@@ -88,7 +99,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
   process.once('SIGTERM', stop);
 }
 
-function printBanner(gateway: LocalGateway, url: string): void {
+function printBanner(gateway: LocalGateway, url: string, cognito: CognitoOptions): void {
   const { model } = gateway;
   const rows = listRoutes(model);
   const byStage = new Map<string, typeof rows>();
@@ -122,7 +133,7 @@ function printBanner(gateway: LocalGateway, url: string): void {
   }
   printHttpRoutes(gateway);
   for (const item of model.unsupported) console.log(pc.yellow(`! ${item.path}: ${item.reason}`));
-  for (const item of unservableMethods(model)) {
+  for (const item of unservableMethods(model, { cognito })) {
     console.log(pc.yellow(`! not served locally: ${item.method}: ${item.reason}; ${item.fix}`));
   }
   const ambiguous = gateway.pipeline.stages.ambiguousStageNames;

@@ -5,6 +5,7 @@
  * error's type and message and, for the common causes, one line of advice.
  */
 import type { RouteSpec } from '../core/route-table';
+import { CognitoKeys, type CognitoOptions, poolOfArn } from './authorization/cognito-pools';
 import { packageNameOf } from './lambda/sdk-resolution';
 import type { FunctionModel, GatewayModel } from './model';
 import type { RequestContext } from './request-context';
@@ -25,9 +26,13 @@ export interface FailureExplanation {
   readonly advice?: string;
 }
 
-/** Every method of every API whose integration (or authorizer) cannot run here. */
-export function unservableMethods(model: GatewayModel): UnservableMethod[] {
+/**
+ * Every method of every API whose integration (or authorizer) cannot run here; with `cognito`, also the
+ * methods behind a Cognito user pool that was given no keys (every token refused).
+ */
+export function unservableMethods(model: GatewayModel, options: { cognito?: CognitoOptions } = {}): UnservableMethod[] {
   const found: UnservableMethod[] = [];
+  const cognitoKeys = new CognitoKeys(options.cognito);
   const functionOf = (arn: string) => model.functions.get(arn.split(':').slice(0, 7).join(':'));
   for (const api of model.apis) {
     for (const route of api.table.routes) {
@@ -36,6 +41,14 @@ export function unservableMethods(model: GatewayModel): UnservableMethod[] {
       if (problem) found.push({ method, ...problem });
       const authorizerProblem = authorizerFunctionProblem(api.table.authorizers, route, functionOf);
       if (authorizerProblem) found.push({ method, ...authorizerProblem });
+      const pool = cognitoPoolWithoutKeys(api.table.authorizers, route, cognitoKeys);
+      if (options.cognito && pool) {
+        found.push({
+          method,
+          reason: `Cognito user pool ${pool} has no keys here, so every token is refused (401)`,
+          fix: `pass --trust-local-tokens ${pool} and call it with a token from \`portico token --pool ${pool}\`, or --cognito-jwks ${pool}=<the pool's jwks.json>`,
+        });
+      }
     }
   }
   for (const api of model.httpApis) {
@@ -91,6 +104,19 @@ function authorizerFunctionProblem(
   const fn = authorizer?.functionArn ? functionOf(authorizer.functionArn) : undefined;
   if (!fn?.unsupportedReason) return undefined;
   return { reason: `authorizer ${name}: ${fn.path}: ${fn.unsupportedReason}`, fix: fixFor(fn) };
+}
+
+function cognitoPoolWithoutKeys(
+  authorizers: readonly { readonly name: string; readonly type: string; readonly providerArns?: readonly string[] }[],
+  route: RouteSpec,
+  keys: CognitoKeys,
+): string | undefined {
+  if (route.authorization.kind !== 'authorizer') return undefined;
+  const name = route.authorization.authorizer;
+  const authorizer = authorizers.find((a) => a.name === name && a.type === 'COGNITO_USER_POOLS');
+  const pools = (authorizer?.providerArns ?? []).flatMap((arn) => poolOfArn(arn) ?? []);
+  if (pools.length === 0 || pools.some((pool) => keys.hasKeys(pool))) return undefined;
+  return pools[0].poolId;
 }
 
 /** What would let the function run here, by the reason it cannot. */

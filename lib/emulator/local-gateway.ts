@@ -6,6 +6,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Clock } from '../core/clock';
 import { loadAssembly, type StackLike, synthesizeToAssembly } from './assembly';
+import { type CognitoOptions, jwtIssuerKeyFiles } from './authorization/cognito-pools';
 import type { FunctionAwsEnvironment } from './lambda/aws-credentials';
 import { loadEnvOverrides } from './lambda/env-file';
 import type { LambdaInvoker } from './lambda/invoker';
@@ -69,6 +70,12 @@ export interface LocalGatewayOptions {
    * @default - the nearest directory with a cdk.json at or above the working directory
    */
   readonly appDirectory?: string;
+  /**
+   * Keys of Cognito user pools, for REST COGNITO_USER_POOLS authorizers and HTTP API JWT authorizers whose
+   * issuer is a pool: a JWKS file per pool, or trust in the local key `portico token` signs with.
+   * @default - none: tokens of every pool are refused
+   */
+  readonly cognito?: CognitoOptions;
 }
 
 export class LocalGateway {
@@ -79,7 +86,7 @@ export class LocalGateway {
       accountId: options.accountId,
       apiKeyValues: options.apiKeyValues,
     });
-    return new LocalGateway(model, options);
+    return new LocalGateway(model, await withCognitoIssuerKeys(model, options));
   }
 
   /** Synthesizes the stack's app in memory and serves the result: the template is the only input. */
@@ -94,7 +101,7 @@ export class LocalGateway {
       // Other stacks of the app are still read (their exports resolve) but only this one is served.
       stacks: stack.artifactId ? [stack.artifactId] : undefined,
     });
-    return new LocalGateway(model, options);
+    return new LocalGateway(model, await withCognitoIssuerKeys(model, options));
   }
 
   readonly pipeline: GatewayPipeline;
@@ -130,6 +137,7 @@ export class LocalGateway {
       clock: options.clock,
       random: options.random,
       jwks: options.jwks,
+      cognito: options.cognito,
     });
     this.sourceIp = options.sourceIp ?? '127.0.0.1';
     if (options.accessLogFile) this.accessLogStream = createWriteStream(options.accessLogFile, { flags: 'a' });
@@ -267,4 +275,14 @@ function isPlainInit(init: RequestInit | undefined): boolean {
     return false;
   }
   return true;
+}
+
+/** HTTP API JWT issuers that are user pools (or issuers) given keys in `cognito` get them through `jwks`. */
+async function withCognitoIssuerKeys(model: GatewayModel, options: LocalGatewayOptions): Promise<LocalGatewayOptions> {
+  if (!options.cognito) return options;
+  const issuers = model.httpApis.flatMap((api) =>
+    api.table.authorizers.flatMap((authorizer) => (authorizer.type === 'JWT' ? [authorizer.issuer] : [])),
+  );
+  const files = await jwtIssuerKeyFiles(issuers, options.cognito);
+  return Object.keys(files).length === 0 ? options : { ...options, jwks: { ...files, ...options.jwks } };
 }
