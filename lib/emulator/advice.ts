@@ -77,9 +77,11 @@ function restRouteProblem(
     return {
       reason: integration.reason,
       fix:
-        integration.type === 'AWS' || integration.type === 'HTTP'
-          ? 'use a proxy integration (AWS_PROXY to a Lambda function, or HTTP_PROXY) to serve it locally'
-          : 'use an AWS_PROXY, HTTP_PROXY or MOCK integration to serve it locally',
+        integration.type === 'AWS_PROXY'
+          ? "set the integration's httpMethod to POST (CfnMethod Integration.IntegrationHttpMethod); AWS answers this method with 500 too"
+          : integration.type === 'AWS' || integration.type === 'HTTP'
+            ? 'use a proxy integration (AWS_PROXY to a Lambda function, or HTTP_PROXY) to serve it locally'
+            : 'use an AWS_PROXY, HTTP_PROXY or MOCK integration to serve it locally',
     };
   }
   if (integration.kind !== 'lambda' || integration.functionArn.includes('${stageVariables.')) return undefined;
