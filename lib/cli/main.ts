@@ -97,6 +97,7 @@ program
   .option('--stack <name>', 'only the REST APIs of this stack')
   .option('--stage <name>', 'only this stage (one version of a Portico gateway)')
   .option('--aws-extensions', 'keep the x-amazon-apigateway-* extensions')
+  .option('--http', 'export the HTTP APIs (the default when the assembly has no REST API)')
   .option('--region <region>', 'region in server URLs and Lambda ARNs', 'us-east-1')
   .action(openapiCommand);
 
