@@ -4,9 +4,26 @@
  * package root so that a CDK app's synth never loads the emulator, JWT verification or worker code.
  */
 export type { Clock } from './core/clock';
+export { explainFailure, type FailureExplanation, type UnservableMethod, unservableMethods } from './emulator/advice';
 export { type StackLike, synthesizeToAssembly } from './emulator/assembly';
+export {
+  type CognitoOptions,
+  type CognitoPool,
+  poolOf,
+  poolOfArn,
+  poolOfIssuer,
+} from './emulator/authorization/cognito-pools';
+export { type CognitoTokenOptions, mintCognitoToken } from './emulator/authorization/cognito-token';
+export { type LocalTokenOptions, signLocalToken } from './emulator/authorization/local-token-key';
 // Types that appear in the public signatures above, exported so that users can name them.
 export type { HttpRequestContext } from './emulator/http/http-context';
+export {
+  type FunctionAwsEnvironment,
+  type FunctionCredentials,
+  type ResolveAwsEnvironmentOptions,
+  type ResolvedAwsEnvironment,
+  resolveAwsEnvironment,
+} from './emulator/lambda/aws-credentials';
 export type { LambdaMode } from './emulator/lambda/process-pool';
 export { LocalGateway, type LocalGatewayOptions } from './emulator/local-gateway';
 export type { ApiKeyModel, GatewayModel } from './emulator/model';

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { openapiCommand } from './openapi';
 import { routesCommand } from './routes';
 import { serveCommand } from './serve';
+import { tokenCommand } from './token';
 import type { VerifyCommandOptions } from './verify';
 
 function port(value: string): number {
@@ -27,6 +28,17 @@ function lambdaMode(value: string): 'worker' | 'process' {
   throw new InvalidArgumentError('expected worker or process');
 }
 
+/** `--cognito-jwks pool=file` / `--claim name=value` (repeatable): split at the first `=`. */
+function keyValue(flag: string, example: string) {
+  return (value: string, previous: Record<string, string> = {}): Record<string, string> => {
+    const split = value.indexOf('=');
+    if (split <= 0) throw new InvalidArgumentError(`write ${flag} ${example}`);
+    return { ...previous, [value.slice(0, split)]: value.slice(split + 1) };
+  };
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
 const program = new Command('portico').description('Run a synthesized API Gateway locally, as AWS would serve it.');
 
 program
@@ -37,7 +49,12 @@ program
   .option('--host <address>', 'address to listen on', '127.0.0.1')
   .option('--access-log <file>', 'append each rendered access-log line to this file')
   .option('--env-vars <file>', 'JSON file of environment overrides per function (SAM --env-vars format)')
-  .option('--region <region>', 'region reported in ARNs and events', 'us-east-1')
+  .option(
+    '--region <region>',
+    'region reported in ARNs and events and given to functions (default: AWS_REGION, else us-east-1)',
+  )
+  .option('--profile <name>', 'AWS profile whose credentials functions get (default: the SDK default chain)')
+  .option('--no-credentials', 'give functions no AWS credentials')
   .option(
     '--lambda-mode <mode>',
     'how Node.js functions run: worker (threads) or process (Lambda Runtime API)',
@@ -50,7 +67,37 @@ program
   .option('--cert <file>', 'PEM certificate to serve instead of one from the local CA (with --key)')
   .option('--key <file>', 'PEM private key of --cert')
   .option('--truststore <file>', 'PEM bundle of client CAs for mutual TLS domains (stands in for the S3 truststore)')
+  .option(
+    '--cognito-jwks <pool=path>',
+    "JWKS file of a Cognito user pool's keys (pool id, ARN or logical id; repeatable)",
+    keyValue('--cognito-jwks', '<pool>=<jwks.json>'),
+  )
+  .option(
+    '--trust-local-tokens <pool>',
+    'accept tokens from `portico token` for this user pool or JWT issuer (repeatable)',
+    collect,
+  )
   .action(serveCommand);
+
+program
+  .command('token')
+  .description('print a JWT signed by the local key, for a Cognito user pool or a JWT issuer (local use only)')
+  .option('--pool <pool>', 'user pool: id (us-east-1_AbC123), ARN, issuer, or logical id in the assembly')
+  .option('--issuer <url>', 'any JWT issuer of an HTTP API (instead of --pool)')
+  .option('--assembly <dir>', 'cloud assembly directory, to find a pool by its logical id', 'cdk.out')
+  .option('--sub <id>', 'subject (the user id)', 'local-user')
+  .option('--client-id <id>', 'app client id (aud of an ID token, client_id of an access token)')
+  .option('--audience <aud>', 'aud claim of an --issuer token')
+  .option('--scope <scopes>', 'space-separated OAuth scopes (makes a pool token an access token)')
+  .option('--token-use <use>', 'id or access (default: access with --scope, else id)')
+  .option(
+    '--claim <name=value>',
+    'another claim (JSON values are parsed; repeatable)',
+    keyValue('--claim', '<name>=<value>'),
+  )
+  .option('--expires-in <span>', 'lifetime: 30m, 2h, 7d; negative (-1h) for an expired token', '1h')
+  .option('--key-file <file>', 'local signing key (default: PORTICO_LOCAL_KEY_FILE or ~/.portico/local-token-key.json)')
+  .action(tokenCommand);
 
 program
   .command('routes')
@@ -65,6 +112,7 @@ program
   .option('--stack <name>', 'only the REST APIs of this stack')
   .option('--stage <name>', 'only this stage (one version of a Portico gateway)')
   .option('--aws-extensions', 'keep the x-amazon-apigateway-* extensions')
+  .option('--http', 'export the HTTP APIs (the default when the assembly has no REST API)')
   .option('--region <region>', 'region in server URLs and Lambda ARNs', 'us-east-1')
   .action(openapiCommand);
 

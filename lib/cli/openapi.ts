@@ -11,6 +11,7 @@ import {
   type GatewayResponseExtension,
   type ServerObject,
 } from '../core/openapi';
+import { type ExportedHttpOpenApiDocument, exportHttpOpenApi } from '../core/openapi/export-http';
 import { loadAssembly, NONE_BASE_PATH } from '../emulator/assembly';
 import type { ApiModel, GatewayModel, StageModel } from '../emulator/model';
 
@@ -25,6 +26,8 @@ export interface OpenApiCommandOptions {
   readonly awsExtensions?: boolean;
   /** Region in the servers' URLs and in Lambda ARNs. */
   readonly region: string;
+  /** Export the HTTP APIs (API Gateway v2) instead of the REST APIs; the default when there are only HTTP APIs. */
+  readonly http?: boolean;
 }
 
 interface Selected {
@@ -37,10 +40,26 @@ export function openApiDocument(
   options: OpenApiCommandOptions,
   warn: (message: string) => void = () => {},
 ): ExportedOpenApiDocument {
-  const model = loadAssembly(resolve(options.assembly), {
+  return restApiDocument(loadModel(options), options, warn);
+}
+
+/** The HTTP APIs' document `portico openapi --http` prints. */
+export function httpOpenApiDocument(options: OpenApiCommandOptions): ExportedHttpOpenApiDocument {
+  return httpApiDocument(loadModel(options), options);
+}
+
+function loadModel(options: OpenApiCommandOptions): GatewayModel {
+  return loadAssembly(resolve(options.assembly), {
     region: options.region,
     stacks: options.stack === undefined ? undefined : [options.stack],
   });
+}
+
+function restApiDocument(
+  model: GatewayModel,
+  options: OpenApiCommandOptions,
+  warn: (message: string) => void,
+): ExportedOpenApiDocument {
   const selected = model.apis
     .map((api) => ({ api, stages: api.stages.filter((s) => options.stage === undefined || s.name === options.stage) }))
     .filter((entry) => entry.stages.length > 0);
@@ -60,7 +79,11 @@ export function openApiDocument(
 }
 
 export function openapiCommand(options: OpenApiCommandOptions): void {
-  const document = openApiDocument(options, (message) => console.error(`portico: ${message}`));
+  const model = loadModel(options);
+  const http = options.http || (model.apis.length === 0 && model.httpApis.length > 0);
+  const document = http
+    ? httpApiDocument(model, options)
+    : restApiDocument(model, options, (message) => console.error(`portico: ${message}`));
   process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
 }
 
@@ -132,4 +155,41 @@ function nothingSelected(model: GatewayModel, options: OpenApiCommandOptions): s
   if (model.apis.length === 0) return `No REST API found in ${where}.`;
   const stages = [...new Set(model.apis.flatMap((api) => api.stages.map((s) => s.name)))];
   return `No REST API in ${where} has a stage "${options.stage}" (stages: ${stages.join(', ') || 'none'}).`;
+}
+
+/** The HTTP APIs of the assembly (and stage, when given) as one public document, or one API's definition. */
+function httpApiDocument(model: GatewayModel, options: OpenApiCommandOptions): ExportedHttpOpenApiDocument {
+  const selected = model.httpApis
+    .map((api) => ({ api, stages: api.stages.filter((s) => options.stage === undefined || s.name === options.stage) }))
+    .filter((entry) => entry.stages.length > 0);
+  if (selected.length === 0) {
+    throw new Error(
+      model.httpApis.length === 0
+        ? `No HTTP API found in ${options.assembly}.`
+        : `No HTTP API in ${options.assembly} has a stage "${options.stage}".`,
+    );
+  }
+  return exportHttpOpenApi(
+    selected.map(({ api, stages }) => ({
+      label: `${api.stackName}/${api.logicalId}`,
+      table: api.table,
+      servers: stages.map((stage) => ({
+        url: `https://{apiId}.execute-api.{region}.amazonaws.com${stage.name === '$default' ? '' : `/${stage.name}`}`,
+        description: `HTTP API "${api.name}", stage ${stage.name}`,
+        variables: {
+          apiId: { default: api.apiId, description: `Id of HTTP API "${api.name}" in your account` },
+          region: { default: options.region },
+        },
+      })),
+    })),
+    {
+      title:
+        selected.length === 1
+          ? selected[0].api.name
+          : [...new Set(selected.map(({ api }) => api.stackName))].join(', '),
+      version: [...new Set(selected.flatMap(({ stages }) => stages.map((s) => s.name)))].join(', '),
+      awsExtensions: options.awsExtensions,
+      region: options.region,
+    },
+  );
 }

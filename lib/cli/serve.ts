@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import pc from 'picocolors';
+import { explainFailure, unservableMethods } from '../emulator/advice';
+import type { CognitoOptions } from '../emulator/authorization/cognito-pools';
 import { listHttpRoutes } from '../emulator/http/route-listing';
+import { resolveAwsEnvironment } from '../emulator/lambda/aws-credentials';
 import type { LambdaMode } from '../emulator/lambda/process-pool';
 import { LocalGateway } from '../emulator/local-gateway';
 import type { PipelineResult } from '../emulator/pipeline';
@@ -31,6 +34,14 @@ export interface ServeCommandOptions {
   readonly cert?: string;
   readonly key?: string;
   readonly truststore?: string;
+  /** Named profile whose credentials functions get (`--profile`). */
+  readonly profile?: string;
+  /** `false` with `--no-credentials`: functions get no AWS credentials. */
+  readonly credentials?: boolean;
+  /** JWKS file per Cognito user pool (`--cognito-jwks pool=file`). */
+  readonly cognitoJwks?: Readonly<Record<string, string>>;
+  /** Pools or issuers that accept tokens from `portico token` (`--trust-local-tokens`). */
+  readonly trustLocalTokens?: readonly string[];
 }
 
 export async function serveCommand(options: ServeCommandOptions): Promise<void> {
@@ -38,9 +49,20 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
   // Run from a CDK app (cdk.json here): synthesize it first when there is no assembly yet, and again on change.
   const app = findCdkApp(process.cwd());
   if (app && !existsSync(join(assembly, 'manifest.json'))) await synthesize(app, assembly);
+  // Like `sam local`: the developer's credentials, resolved once, stand in for the execution role's.
+  const aws = await resolveAwsEnvironment({ profile: options.profile, credentials: options.credentials });
+  console.log(pc.dim(aws.summary));
+  const region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
+  const cognito = {
+    jwks:
+      options.cognitoJwks && Object.fromEntries(Object.entries(options.cognitoJwks).map(([p, f]) => [p, resolve(f)])),
+    trustLocalTokens: options.trustLocalTokens,
+  };
   const load = () =>
     LocalGateway.fromAssembly(assembly, {
-      region: options.region,
+      region,
+      aws,
+      cognito,
       envVars: options.envVars,
       lambdaMode: options.lambdaMode,
       accessLogFile: options.accessLog,
@@ -54,7 +76,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
     { handle: (request: GatewayRequest): Promise<PipelineResult> => gateway.handle(request) },
     { host: options.host, port: options.port },
   );
-  printBanner(gateway, server.url);
+  printBanner(gateway, server.url, cognito);
   const https = options.https ? await startHttps(() => gateway, options) : undefined;
 
   if (options.watch) {
@@ -70,7 +92,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
           gateway = next;
           await previous.close();
           console.log(pc.cyan(`↻ reloaded ${assembly}`));
-          printBanner(gateway, server.url);
+          printBanner(gateway, server.url, cognito);
         } catch (error) {
           console.error(pc.red(`✗ reload failed, still serving the previous assembly: ${(error as Error).message}`));
         } finally {
@@ -90,7 +112,7 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
   process.once('SIGTERM', stop);
 }
 
-function printBanner(gateway: LocalGateway, url: string): void {
+function printBanner(gateway: LocalGateway, url: string, cognito: CognitoOptions): void {
   const { model } = gateway;
   const rows = listRoutes(model);
   const byStage = new Map<string, typeof rows>();
@@ -124,6 +146,9 @@ function printBanner(gateway: LocalGateway, url: string): void {
   }
   printHttpRoutes(gateway);
   for (const item of model.unsupported) console.log(pc.yellow(`! ${item.path}: ${item.reason}`));
+  for (const item of unservableMethods(model, { cognito })) {
+    console.log(pc.yellow(`! not served locally: ${item.method}: ${item.reason}; ${item.fix}`));
+  }
   const ambiguous = gateway.pipeline.stages.ambiguousStageNames;
   console.log(pc.bold('\nServing'));
   for (const api of model.apis) {
@@ -189,4 +214,9 @@ function printRequest(result: PipelineResult): void {
     `${color(String(status))} ${context.request.method} ${context.request.rawUrl} ${pc.dim(`${latency}ms`)}${extra}`,
   );
   if (accessLogLine !== undefined) console.log(pc.dim(`  ${accessLogLine}`));
+  const explanation = status >= 500 ? explainFailure(context) : undefined;
+  if (explanation) {
+    console.log(pc.red(`  ↳ ${explanation.reason}`));
+    if (explanation.advice) console.log(pc.yellow(`  ↳ ${explanation.advice}`));
+  }
 }

@@ -17,6 +17,7 @@ import {
   type LambdaAuthorizationOptions,
   lambdaAuthorization,
 } from './http/http-authorization';
+import { requireList, requireOption, requireOptions } from './required-options';
 
 export interface AuthorizerOptions {
   /**
@@ -84,6 +85,12 @@ export class RouteAuthorization {
 
   /** A Lambda TOKEN authorizer: the function gets the header value and returns an IAM policy. */
   static token(handler: lambda.IFunction, options: TokenAuthorizerOptions = {}): RouteAuthorization {
+    requireOption(
+      'RouteAuthorization.token',
+      'handler (the authorizer function)',
+      handler,
+      'RouteAuthorization.token(authorizerFn)',
+    );
     const name = options.authorizerName ?? authorizerNameOf(handler);
     return new RouteAuthorization(
       { kind: 'authorizer', authorizer: name },
@@ -103,6 +110,12 @@ export class RouteAuthorization {
 
   /** A Lambda REQUEST authorizer: the function gets headers, query, stage variables and context. */
   static request(handler: lambda.IFunction, options: RequestAuthorizerOptions = {}): RouteAuthorization {
+    requireOption(
+      'RouteAuthorization.request',
+      'handler (the authorizer function)',
+      handler,
+      'RouteAuthorization.request(authorizerFn)',
+    );
     const name = options.authorizerName ?? authorizerNameOf(handler);
     return new RouteAuthorization(
       { kind: 'authorizer', authorizer: name },
@@ -121,6 +134,7 @@ export class RouteAuthorization {
 
   /** A Cognito user pool authorizer: API Gateway validates the pool's tokens itself. */
   static cognito(userPools: cognito.IUserPool[], options: CognitoAuthorizationOptions = {}): RouteAuthorization {
+    requireList('RouteAuthorization.cognito', 'userPools', userPools, 'RouteAuthorization.cognito([userPool])');
     const name = options.authorizerName ?? 'cognito';
     const scopes = options.scopes ?? [];
     return new RouteAuthorization(
@@ -142,6 +156,11 @@ export class RouteAuthorization {
    * audience and expiry, and the route's scopes.
    */
   static jwt(options: JwtAuthorizationOptions): RouteAuthorization {
+    requireOptions('RouteAuthorization.jwt', options, {
+      issuer: "'https://cognito-idp.eu-west-1.amazonaws.com/<poolId>'",
+      audience: "['<app client id>']",
+    });
+    requireList('RouteAuthorization.jwt', 'audience', options.audience, "['<app client id>']");
     const { spec, authorizer } = jwtAuthorization(options);
     return new RouteAuthorization(spec, undefined, authorizer);
   }
@@ -151,6 +170,12 @@ export class RouteAuthorization {
    * default; payload 1.0 for functions that return IAM policies).
    */
   static lambda(handler: lambda.IFunction, options: LambdaAuthorizationOptions = {}): RouteAuthorization {
+    requireOption(
+      'RouteAuthorization.lambda',
+      'handler (the authorizer function)',
+      handler,
+      'RouteAuthorization.lambda(authorizerFn)',
+    );
     const { spec, authorizer } = lambdaAuthorization(
       handler,
       options.authorizerName ?? authorizerNameOf(handler),

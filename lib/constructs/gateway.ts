@@ -18,6 +18,7 @@ import { type GatewaySnapshot, gatewayFindings } from './gateway-findings';
 import type { GatewayFlavor, GatewayProps } from './gateway-props';
 import { restRejectsHttpAuthorizer } from './http/http-authorization';
 import { HttpGateway } from './http/http-gateway';
+import { requireOptions } from './required-options';
 import { watchStackResourceBudget } from './resource-budget';
 import { type RouteOptions, resolveIntegration } from './routes';
 import { type ConsumerOptions, GatewayConsumer, GatewayUsagePlan, type UsagePlanOptions } from './usage-plans';
@@ -78,6 +79,11 @@ export class Gateway extends Construct {
           definition: () => ({ table: this.routeTable(name), usagePlans: this.planSpecs() }),
         }),
     );
+    if (props.domain)
+      requireOptions('Gateway domain', props.domain, {
+        domainName: "'api.example.com'",
+        certificateArn: "'arn:aws:acm:<region>:<account>:certificate/<id>'",
+      });
     if (props.domain) this.domain = new GatewayDomain(this, 'Domain', props.domain, this.versions);
     for (const [name, options] of Object.entries(props.usagePlans ?? {})) this.addUsagePlan(name, options);
     for (const [name, options] of Object.entries(props.consumers ?? {})) this.addConsumer(name, options);
@@ -97,11 +103,13 @@ export class Gateway extends Construct {
   /** Adds a route (`'GET /users/{id}'`) to every version, or to the versions it names. */
   addRoute(routeKey: string, options: RouteOptions): void {
     if (this.http) {
+      requireOptions(`Route "${routeKey}"`, options, { integration: 'RouteIntegration.lambda(fn)' });
       this.http.addRoute(routeKey, options);
       return;
     }
     const key = parseRouteKey(routeKey);
     const name = formatRouteKey(key);
+    requireOptions(`Route "${name}"`, options, { integration: 'RouteIntegration.lambda(fn)' });
     const authorization = options.authorization ?? this.props.defaultAuthorization;
     if (authorization === undefined) {
       throw new Error(
@@ -144,6 +152,7 @@ export class Gateway extends Construct {
    * merging their answers, through a generated aggregator function (docs/decisions/0007).
    */
   addCompositeRoute(routeKey: string, options: CompositeRouteOptions): CompositeRoute {
+    requireOptions(`Composite route "${routeKey}"`, options, { members: "{ user: 'GET /users/{id}' }" });
     return new CompositeRoute(this, routeKey, options);
   }
 
@@ -170,6 +179,7 @@ export class Gateway extends Construct {
     if (this.http) throw this.restOnly('Consumers with API keys', 'a JWT or Lambda authorizer');
     if (this.consumerKeys.has(name))
       throw new Error(`Consumer "${name}" is declared twice; consumer names must be unique.`);
+    requireOptions(`Consumer "${name}"`, options, { plan: "'gold' (a usage plan of this gateway)" });
     const spec = { name, plan: options.plan, ...(options.value === undefined ? {} : { value: options.value }) };
     const errors = checkApiKeys([spec], [...this.plans.keys()]).filter((finding) => finding.level === 'error');
     if (errors.length > 0) throw new Error(errors.map((finding) => finding.message).join(' '));

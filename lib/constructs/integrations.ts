@@ -6,6 +6,7 @@
 import { Duration } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { headerNameProblems, staticValue } from '../core/openapi/mapping-values';
+import { requireOption } from './required-options';
 
 /** Settings shared by integrations that call a backend. */
 export interface BackendIntegrationOptions {
@@ -111,6 +112,7 @@ export class RouteIntegration {
    * the function: REST APIs apply no response mapping to proxy integrations (docs/decisions/0008).
    */
   static lambda(handler: lambda.IFunction, options: LambdaIntegrationOptions = {}): RouteIntegration {
+    requireOption('RouteIntegration.lambda', 'handler (the function)', handler, 'RouteIntegration.lambda(usersFn)');
     return new RouteIntegration({
       kind: 'lambda',
       handler,
@@ -126,6 +128,7 @@ export class RouteIntegration {
    * through unchanged: REST APIs apply no response mapping to proxy integrations (docs/decisions/0008).
    */
   static http(url: string, options: HttpIntegrationOptions = {}): RouteIntegration {
+    requireOption('RouteIntegration.http', 'url', url, "RouteIntegration.http('https://backend.example.com/{proxy}')");
     return new RouteIntegration({
       kind: 'http',
       url,

@@ -5,6 +5,8 @@
 import type { Clock } from '../core/clock';
 import { AccessLogFile } from './access-log-file';
 import { loadAssembly, type StackLike, synthesizeToAssembly } from './assembly';
+import { type CognitoOptions, jwtIssuerKeyFiles } from './authorization/cognito-pools';
+import type { FunctionAwsEnvironment } from './lambda/aws-credentials';
 import { loadEnvOverrides } from './lambda/env-file';
 import type { LambdaInvoker } from './lambda/invoker';
 import type { LambdaMode } from './lambda/process-pool';
@@ -64,6 +66,23 @@ export interface LocalGatewayOptions {
    * @default true
    */
   readonly loopback?: boolean;
+  /**
+   * Credentials and endpoints the functions call AWS with, as Lambda passes the execution role's
+   * (`portico serve` resolves your own with `resolveAwsEnvironment`).
+   * @default - no credentials; the host's AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>
+   */
+  readonly aws?: FunctionAwsEnvironment;
+  /**
+   * The app whose node_modules provide the AWS SDK that the functions' runtime ships on AWS.
+   * @default - the nearest directory with a cdk.json at or above the working directory
+   */
+  readonly appDirectory?: string;
+  /**
+   * Keys of Cognito user pools, for REST COGNITO_USER_POOLS authorizers and HTTP API JWT authorizers whose
+   * issuer is a pool: a JWKS file per pool, or trust in the local key `portico token` signs with.
+   * @default - none: tokens of every pool are refused
+   */
+  readonly cognito?: CognitoOptions;
 }
 
 export class LocalGateway {
@@ -74,7 +93,7 @@ export class LocalGateway {
       accountId: options.accountId,
       apiKeyValues: options.apiKeyValues,
     });
-    return new LocalGateway(model, options);
+    return new LocalGateway(model, await withCognitoIssuerKeys(model, options));
   }
 
   /** Synthesizes the stack's app in memory and serves the result: the template is the only input. */
@@ -89,7 +108,7 @@ export class LocalGateway {
       // Other stacks of the app are still read (their exports resolve) but only this one is served.
       stacks: stack.artifactId ? [stack.artifactId] : undefined,
     });
-    return new LocalGateway(model, options);
+    return new LocalGateway(model, await withCognitoIssuerKeys(model, options));
   }
 
   readonly pipeline: GatewayPipeline;
@@ -117,6 +136,8 @@ export class LocalGateway {
       poolSize: options.poolSize,
       lambdaMode: options.lambdaMode,
       onLog: options.onFunctionLog,
+      aws: options.aws,
+      appDirectory: options.appDirectory,
     });
     this.pipeline = new GatewayPipeline(model, this.runtime, {
       region,
@@ -124,6 +145,7 @@ export class LocalGateway {
       clock: options.clock,
       random: options.random,
       jwks: options.jwks,
+      cognito: options.cognito,
     });
     this.sourceIp = options.sourceIp ?? '127.0.0.1';
     if (options.accessLogFile) this.accessLogFile = new AccessLogFile(options.accessLogFile);
@@ -271,4 +293,14 @@ function isPlainInit(init: RequestInit | undefined): boolean {
     return false;
   }
   return true;
+}
+
+/** HTTP API JWT issuers that are user pools (or issuers) given keys in `cognito` get them through `jwks`. */
+async function withCognitoIssuerKeys(model: GatewayModel, options: LocalGatewayOptions): Promise<LocalGatewayOptions> {
+  if (!options.cognito) return options;
+  const issuers = model.httpApis.flatMap((api) =>
+    api.table.authorizers.flatMap((authorizer) => (authorizer.type === 'JWT' ? [authorizer.issuer] : [])),
+  );
+  const files = await jwtIssuerKeyFiles(issuers, options.cognito);
+  return Object.keys(files).length === 0 ? options : { ...options, jwks: { ...files, ...options.jwks } };
 }

@@ -5,6 +5,7 @@
  * other or of this file.
  */
 import type { Clock } from '../core/clock';
+import type { CognitoOptions } from './authorization/cognito-pools';
 import type { HttpRequestContext } from './http/http-context';
 import { HttpPipeline } from './http/http-pipeline';
 import type { LambdaInvoker } from './lambda/invoker';
@@ -26,6 +27,8 @@ export interface PipelineOptions {
   readonly random?: () => number;
   /** Issuer → JWKS file path or URL for HTTP API JWT authorizers. @default - discovered from each issuer */
   readonly jwks?: Readonly<Record<string, string>>;
+  /** Keys of Cognito user pools for REST COGNITO_USER_POOLS authorizers. @default - none: their tokens are refused */
+  readonly cognito?: CognitoOptions;
 }
 
 export interface PipelineResult {

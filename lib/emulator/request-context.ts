@@ -37,6 +37,8 @@ export interface AuthorizerOutcome {
   readonly principalId?: string;
   /** Context values as the authorizer returned them; stringified when put into the REST event. */
   readonly context: Readonly<Record<string, AuthorizerContextValue>>;
+  /** A Cognito user pool authorizer's verified claims, as the REST event's `authorizer.claims` shows them. */
+  readonly claims?: Readonly<Record<string, string>>;
   readonly usageIdentifierKey?: string;
   /** Authorizer Lambda latency in ms (0 when served from the cache). */
   readonly integrationLatency: number;
@@ -51,6 +53,8 @@ export interface IntegrationOutcome {
   readonly latency: number;
   readonly status?: number;
   readonly error?: string;
+  /** The function error's type (`Runtime.ImportModuleError`, `TypeError`, ...), for the console's explanation. */
+  readonly errorType?: string;
   readonly requestId?: string;
 }
 

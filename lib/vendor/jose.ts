@@ -6,9 +6,15 @@
 export {
   createLocalJWKSet,
   createRemoteJWKSet,
+  decodeJwt,
   decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
   type JSONWebKeySet,
+  type JWK,
   type JWTPayload,
   type JWTVerifyGetKey,
   jwtVerify,
+  SignJWT,
 } from 'jose';

@@ -20,6 +20,7 @@ import { type HttpOpenApiDocument, IAM_SCHEME, renderHttpDefinition } from '../.
 import type { RouteAuthorization } from '../authorization';
 import { DEFINITION_WARNING_BYTES, MAX_TEMPLATE_BYTES } from '../definition-size';
 import type { GatewayProps } from '../gateway-props';
+import { requireOption, requireOptions } from '../required-options';
 import { watchStackResourceBudget } from '../resource-budget';
 import type { RouteOptions } from '../routes';
 import type { VersionOptions } from '../versions';
@@ -96,6 +97,13 @@ export class HttpGateway extends Construct {
           routeThrottles: () => props.http?.routeThrottles ?? {},
         }),
     );
+    const cors = props.http?.cors;
+    if (cors) requireOption('Gateway http.cors', 'allowOrigins', cors.allowOrigins, "['https://app.example.com']");
+    if (props.domain)
+      requireOptions('Gateway domain', props.domain, {
+        domainName: "'api.example.com'",
+        certificateArn: "'arn:aws:acm:<region>:<account>:certificate/<id>'",
+      });
     if (props.domain) this.domain = new HttpGatewayDomain(this, 'Domain', props.domain, this.api.ref, this.stages);
     for (const [key, options] of Object.entries(props.routes ?? {})) this.addRoute(key, options);
     this.node.addValidation({ validate: () => this.validate() });

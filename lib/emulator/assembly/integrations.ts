@@ -92,6 +92,13 @@ export function integrationSpec(declaration: IntegrationDeclaration): Integratio
           reason: `AWS_PROXY integration URI ${declaration.uri ?? '(none)'} is not a Lambda function`,
         };
       }
+      // Lambda is invoked with POST only; AWS answers a proxy integration declared otherwise with 500
+      // Internal server error (AWS docs: "Lambda proxy integrations in API Gateway").
+      const method = declaration.httpMethod?.toUpperCase();
+      if (method !== undefined && method !== 'POST') {
+        const reason = `AWS_PROXY integration uses IntegrationHttpMethod ${method}; Lambda is invoked with POST only, so API Gateway answers 500`;
+        return unsupportedIntegration(declaration, type, reason);
+      }
       return { ok: true, spec: { kind: 'lambda', functionArn, timeoutMs } };
     }
     case 'HTTP_PROXY':

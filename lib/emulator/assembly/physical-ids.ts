@@ -84,6 +84,9 @@ export function resourceAttributes(scope: StackScope, context: PhysicalIdContext
         return asString(prop(logicalId, 'DomainName')) ?? name;
       case 'AWS::Logs::LogGroup':
         return asString(prop(logicalId, 'LogGroupName')) ?? name;
+      case 'AWS::Cognito::UserPool':
+        // A pool id is `<region>_<id>`; the local stand-in keeps the logical id readable (`portico token --pool`).
+        return `${region}_${logicalId.replace(/[^0-9A-Za-z]/g, '')}`;
       default:
         return name;
     }
@@ -104,6 +107,12 @@ export function resourceAttributes(scope: StackScope, context: PhysicalIdContext
         return `arn:aws:logs:${region}:${accountId}:log-group:${ref(logicalId)}:*`;
       case 'AWS::IAM::Role.Arn':
         return `arn:aws:iam::${accountId}:role/${ref(logicalId)}`;
+      case 'AWS::Cognito::UserPool.Arn':
+        return `arn:aws:cognito-idp:${region}:${accountId}:userpool/${ref(logicalId)}`;
+      case 'AWS::Cognito::UserPool.ProviderURL':
+        return `https://cognito-idp.${region}.amazonaws.com/${ref(logicalId)}`;
+      case 'AWS::Cognito::UserPool.ProviderName':
+        return `cognito-idp.${region}.amazonaws.com/${ref(logicalId)}`;
     }
     if (resource.Type === 'AWS::CloudFormation::Stack' && attribute.startsWith('Outputs.')) {
       const output = scope.children.get(logicalId)?.output(attribute.slice('Outputs.'.length));

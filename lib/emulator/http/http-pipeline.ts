@@ -21,6 +21,7 @@ import { applyCors, preflightResponse } from './cors';
 import type { HttpRequestContext } from './http-context';
 import { httpError, renderHttpError } from './http-errors';
 import { integrateHttpRoute } from './integrate';
+import { exceedsHttpHeaderQuota } from './request-limits';
 import { compileHttpRouter, type HttpRouter } from './router';
 import { createHttpThrottleStep, type HttpThrottleStep } from './throttle';
 
@@ -97,6 +98,7 @@ export class HttpPipeline {
 
   private async run(ctx: HttpRequestContext): Promise<GatewayResponse> {
     if (ctx.request.body.length > MAX_PAYLOAD_BYTES) throw httpError('REQUEST_TOO_LARGE');
+    if (exceedsHttpHeaderQuota(ctx.request)) throw httpError('REQUEST_TOO_LARGE');
     const api = ctx.httpApi;
     // AWS docs: "Create routes for HTTP APIs": no stage named by the request and no `$default` stage.
     if (!api || !ctx.httpStage) throw httpError('RESOURCE_NOT_FOUND');

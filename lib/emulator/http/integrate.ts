@@ -82,7 +82,13 @@ async function integrateLambda(
       return response;
     }
     case 'error':
-      ctx.integration = { latency, status: 200, requestId: result.requestId, error: result.errorMessage };
+      ctx.integration = {
+        latency,
+        status: 200,
+        requestId: result.requestId,
+        error: result.errorMessage,
+        errorType: result.errorType,
+      };
       throw httpError('INTEGRATION_FAILURE');
     case 'timeout': {
       // A function that hits its own timeout failed (500); the gateway giving up first is a 503.

@@ -4,9 +4,8 @@
  * comes from the host, so a function that works here does not secretly depend on the laptop.
  */
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { FunctionModel } from '../model';
+import { credentialVariables, type FunctionAwsEnvironment } from './aws-credentials';
 import { type EnvOverrides, overridesFor } from './env-file';
 
 export const FUNCTION_VERSION = '$LATEST';
@@ -17,6 +16,10 @@ export interface FunctionEnvironmentOptions {
   readonly taskRoot: string;
   readonly logStreamName: string;
   readonly overrides?: EnvOverrides;
+  /** Credentials and endpoints for the function's AWS calls (`aws-credentials.ts`). @default - none */
+  readonly aws?: FunctionAwsEnvironment;
+  /** `NODE_PATH` standing for the runtime's own modules (the SDK, `sdk-resolution.ts`). @default - none */
+  readonly runtimeNodePath?: string;
 }
 
 export function logGroupName(fn: FunctionModel): string {
@@ -31,7 +34,8 @@ export function newLogStreamName(now = new Date()): string {
 
 export function functionEnvironment(fn: FunctionModel, options: FunctionEnvironmentOptions): Record<string, string> {
   return {
-    ...hostEssentials(),
+    ...hostEssentials(options.runtimeNodePath),
+    ...options.aws?.endpoints,
     ...fn.environment,
     ...overridesFor(options.overrides, fn),
     // Reserved variables, as the Node.js runtimes set them.
@@ -43,6 +47,7 @@ export function functionEnvironment(fn: FunctionModel, options: FunctionEnvironm
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     AWS_LAMBDA_LOG_GROUP_NAME: logGroupName(fn),
     AWS_LAMBDA_LOG_STREAM_NAME: options.logStreamName,
+    ...credentialVariables(options.aws?.credentials),
     AWS_REGION: options.region,
     AWS_DEFAULT_REGION: options.region,
     LAMBDA_TASK_ROOT: options.taskRoot,
@@ -52,15 +57,13 @@ export function functionEnvironment(fn: FunctionModel, options: FunctionEnvironm
 }
 
 /**
- * What the function's Node needs from the host: `PATH` for child processes, and `NODE_PATH` pointing
- * at the project's `node_modules`, standing in for the packages the Lambda runtime provides
- * (`@aws-sdk/*`, which CDK's NodejsFunction leaves out of bundles). Host credentials, `NODE_OPTIONS`
- * and everything else stay out.
+ * What the function's Node needs from the host: `PATH` for child processes, and `NODE_PATH` standing
+ * for the runtime's own `node_modules` (only the SDK the runtime's image ships, see `sdk-resolution.ts`).
+ * Host credentials, `NODE_OPTIONS` and everything else stay out.
  */
-function hostEssentials(): Record<string, string> {
+function hostEssentials(runtimeNodePath: string | undefined): Record<string, string> {
   const essentials: Record<string, string> = {};
   if (process.env.PATH !== undefined) essentials.PATH = process.env.PATH;
-  const projectModules = path.join(process.cwd(), 'node_modules');
-  if (fs.existsSync(projectModules)) essentials.NODE_PATH = projectModules;
+  if (runtimeNodePath !== undefined) essentials.NODE_PATH = runtimeNodePath;
   return essentials;
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { FunctionModel } from '../model';
+import { endpointVariables, type FunctionAwsEnvironment } from './aws-credentials';
 import type { EnvOverrides } from './env-file';
 import { EnvironmentPool } from './environment-pool';
 import { ExecutionEnvironment, type RunOutcome } from './execution-environment';
@@ -14,6 +15,7 @@ import { FUNCTION_VERSION, functionEnvironment, logGroupName, newLogStreamName }
 import { InlineCodeDirectory } from './inline-code';
 import type { InvokeOptions, InvokeResult, LambdaInvoker } from './invoker';
 import { type LambdaMode, processEnvironmentFactory, runsAsProcess } from './process-pool';
+import { sdkModulesFor } from './sdk-resolution';
 
 export interface LambdaRuntimeOptions {
   /**
@@ -47,6 +49,16 @@ export interface LambdaRuntimeOptions {
    * @default 'worker'
    */
   readonly lambdaMode?: LambdaMode;
+  /**
+   * Credentials and endpoints functions call AWS with (see `resolveAwsEnvironment`).
+   * @default - no credentials; AWS_ENDPOINT_URL* of the host environment
+   */
+  readonly aws?: FunctionAwsEnvironment;
+  /**
+   * The user's app (directory of `cdk.json`), where handlers find the SDK their runtime provides on AWS.
+   * @default - the nearest directory with a cdk.json at or above the working directory
+   */
+  readonly appDirectory?: string;
 }
 
 /**
@@ -146,6 +158,8 @@ export class LambdaRuntime implements LambdaInvoker {
     const taskRoot = this.taskRoot(fn);
     if (taskRoot === undefined) return `${fn.path}: the function has neither a code asset nor inline code`;
     const region = this.options.region ?? (fn.arn.split(':')[3] || DEFAULT_REGION);
+    const runtimeNodePath = sdkModulesFor(fn.runtime, { appDirectory: this.options.appDirectory })?.nodePath;
+    const aws = this.options.aws ?? { endpoints: endpointVariables() };
     // Reserved concurrency caps the environments Lambda runs at once (and so the local scale-out).
     if (fn.reservedConcurrency === 0)
       return `${fn.path}: its reserved concurrency is 0, so Lambda throttles every invocation`;
@@ -155,7 +169,14 @@ export class LambdaRuntime implements LambdaInvoker {
         fn,
         taskRoot,
         environment: (logStreamName) =>
-          functionEnvironment(fn, { region, taskRoot, logStreamName, overrides: this.options.envOverrides }),
+          functionEnvironment(fn, {
+            region,
+            taskRoot,
+            logStreamName,
+            overrides: this.options.envOverrides,
+            aws,
+            runtimeNodePath,
+          }),
         newLogStreamName,
         onLog: (line) => this.onLog(fn.functionName, line),
       });
@@ -166,7 +187,8 @@ export class LambdaRuntime implements LambdaInvoker {
     }
     const pool = new EnvironmentPool((onRetired) => {
       const logStreamName = newLogStreamName();
-      const env = functionEnvironment(fn, { region, taskRoot, logStreamName, overrides: this.options.envOverrides });
+      const overrides = this.options.envOverrides;
+      const env = functionEnvironment(fn, { region, taskRoot, logStreamName, overrides, aws, runtimeNodePath });
       const setup = {
         taskRoot,
         handler: fn.handler,

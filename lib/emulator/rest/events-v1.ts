@@ -112,7 +112,9 @@ function identityOf(ctx: RequestContext): APIGatewayEventIdentity {
  * `{...context, principalId, integrationLatency}` with context numbers and booleans stringified and nulls
  * kept (AWS docs: "Lambda proxy integrations in API Gateway": `{"str":"hello","bool":"true","null":null,"num":"123","principalId":…,"integrationLatency":0}`).
  */
-function authorizerContext(outcome: AuthorizerOutcome): Record<string, string | number | null> {
+function authorizerContext(outcome: AuthorizerOutcome): Record<string, unknown> {
+  // A Cognito user pool authorizer gives the token's claims and nothing else (AWS docs: "Integrate a REST API with an Amazon Cognito user pool").
+  if (outcome.claims) return { claims: { ...outcome.claims } };
   const context: Record<string, string | number | null> = {};
   for (const [key, value] of Object.entries(outcome.context)) {
     if (value !== undefined) context[key] = value === null ? null : String(value);

@@ -9,6 +9,7 @@ import { compileAccessLogFormat } from '../../core/access-log-render';
 import { type Clock, systemClock } from '../../core/clock';
 import { GatewayError } from '../../core/gateway-responses';
 import { compileRestRouter, type RestRouter } from '../../core/rest-router';
+import { CognitoKeys, type CognitoOptions } from '../authorization/cognito-pools';
 import type { LambdaInvoker } from '../lambda/invoker';
 import type { ApiModel, FunctionModel, GatewayModel, StageModel } from '../model';
 import { type GatewayRequest, type GatewayResponse, MAX_PAYLOAD_BYTES, type RequestContext } from '../request-context';
@@ -33,6 +34,8 @@ export interface RestPipelineOptions {
   readonly clock?: Clock;
   /** Source of randomness for canary traffic splitting, in [0, 1); seed it for reproducible tests. */
   readonly random?: () => number;
+  /** Keys of Cognito user pools. @default - none: their tokens are refused */
+  readonly cognito?: CognitoOptions;
 }
 
 export interface RestPipelineResult {
@@ -75,6 +78,7 @@ export class RestPipeline {
       clock: this.clock,
       region: options.region,
       accountId: options.accountId,
+      cognito: new CognitoKeys(options.cognito),
     });
     this.checkUsagePlan = createUsagePlanStep(model, this.clock);
     this.checkStageThrottle = createStageThrottleStep(this.clock);

@@ -8,6 +8,7 @@ import type { Clock } from '../../../core/clock';
 import { GatewayError } from '../../../core/gateway-responses';
 import type { AuthorizationSpec, AuthorizerSpec } from '../../../core/route-table';
 import { AuthorizerCache } from '../../authorization/cache';
+import { CognitoKeys } from '../../authorization/cognito-pools';
 import { evaluateCompiledPolicy } from '../../authorization/policy';
 import {
   type AuthorizerResult,
@@ -18,6 +19,7 @@ import type { LambdaInvoker } from '../../lambda/invoker';
 import type { ApiModel } from '../../model';
 import type { AuthorizerOutcome, RequestContext } from '../../request-context';
 import { accessLogVariables } from '../access-log';
+import { verifyCognitoToken } from './cognito';
 import { buildRequestAuthorizerEvent, buildTokenAuthorizerEvent, methodArn } from './events';
 import { authorizeIam } from './iam';
 import { compileIdentitySource, type IdentitySourceReader, tokenHeaderName } from './identity-sources';
@@ -27,8 +29,6 @@ export const AUTHORIZER_DEADLINE_MS = 29_000;
 
 const EXPLICIT_DENY_MESSAGE = 'User is not authorized to access this resource with an explicit deny';
 const IMPLICIT_DENY_MESSAGE = 'User is not authorized to access this resource';
-const COGNITO_NOT_VERIFIABLE =
-  'Cognito user pool tokens cannot be verified locally (no access to the pool), so the request is refused';
 
 export interface AuthorizeDeps {
   readonly invoker: LambdaInvoker;
@@ -37,6 +37,8 @@ export interface AuthorizeDeps {
   readonly accountId: string;
   /** Most results kept per authorizer. @default 10000 */
   readonly cacheSize?: number;
+  /** Keys of Cognito user pools (`--cognito-jwks`, `--trust-local-tokens`). @default - none: every token refused */
+  readonly cognito?: CognitoKeys;
 }
 
 /**
@@ -58,7 +60,7 @@ export function createAuthorizeStep(deps: AuthorizeDeps): AuthorizeStep {
   const { invoker, clock, region, accountId } = deps;
   const compiledAuthorizers = new WeakMap<AuthorizerSpec, CompiledAuthorizer>();
   const authorizersByApi = new WeakMap<ApiModel, ReadonlyMap<string, AuthorizerSpec>>();
-  const warnedCognito = new WeakSet<AuthorizerSpec>();
+  const cognitoKeys = deps.cognito ?? new CognitoKeys();
 
   // Compiled on first use and kept: identity-source readers, the validation expression and the cache.
   function compiled(spec: AuthorizerSpec): CompiledAuthorizer {
@@ -93,7 +95,7 @@ export function createAuthorizeStep(deps: AuthorizeDeps): AuthorizeStep {
     return byName.get(name);
   }
 
-  async function runAuthorizer(ctx: RequestContext, spec: AuthorizerSpec): Promise<void> {
+  async function runAuthorizer(ctx: RequestContext, spec: AuthorizerSpec, scopes?: readonly string[]): Promise<void> {
     const startedAt = clock.now();
     const record = (fields: Partial<AuthorizerOutcome> & Pick<AuthorizerOutcome, 'status'>): void => {
       ctx.authorizer = {
@@ -118,13 +120,11 @@ export function createAuthorizeStep(deps: AuthorizeDeps): AuthorizeStep {
     const values = authorizer.readers.map((read) => read(ctx, lookupContext));
 
     if (spec.type === 'COGNITO_USER_POOLS') {
-      if (values[0] === undefined) refuse('Missing authorization token');
-      // Fail closed: without the pool's keys a JWT cannot be verified, and an unverified token must not pass.
-      if (!warnedCognito.has(spec)) {
-        warnedCognito.add(spec);
-        process.emitWarning(`portico: authorizer "${spec.name}": ${COGNITO_NOT_VERIFIABLE}`);
-      }
-      return refuse(COGNITO_NOT_VERIFIABLE);
+      const token = values[0];
+      if (token === undefined) return refuse('Missing authorization token');
+      const verdict = await verifyCognitoToken(token, spec.providerArns ?? [], cognitoKeys, clock.now(), scopes);
+      if (!verdict.ok) return refuse(verdict.error);
+      return record({ status: 200, claims: verdict.claims });
     }
 
     // Missing identity sources mean 401 without an invocation; a REQUEST authorizer without caching
@@ -210,7 +210,7 @@ export function createAuthorizeStep(deps: AuthorizeDeps): AuthorizeStep {
       case 'authorizer': {
         const spec = authorizerNamed(ctx.api, authorization.authorizer);
         if (!spec) throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR');
-        return runAuthorizer(ctx, spec);
+        return runAuthorizer(ctx, spec, authorization.scopes);
       }
     }
   };

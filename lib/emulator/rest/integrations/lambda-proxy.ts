@@ -51,7 +51,13 @@ export async function integrateLambdaProxy(
       return shaped;
     }
     case 'error':
-      ctx.integration = { latency, status: 200, requestId: result.requestId, error: result.errorMessage };
+      ctx.integration = {
+        latency,
+        status: 200,
+        requestId: result.requestId,
+        error: result.errorMessage,
+        errorType: result.errorType,
+      };
       throw new GatewayError('INTEGRATION_FAILURE');
     case 'timeout': {
       // A function that hits its own timeout is a function error (502); the gateway's deadline is a 504.
