@@ -19,6 +19,7 @@ export interface GatewayResponseExtension {
   /** `{ 'gatewayresponse.header.Cache-Control': "'no-store'" }` */
   readonly responseParameters?: Readonly<Record<string, string>>;
   readonly responseTemplates?: Readonly<Record<string, string>>;
+  readonly contentHandling?: string;
 }
 
 /** Operations keyed by lower-case method; API Gateway's `ANY` is `x-amazon-apigateway-any-method`. */
@@ -55,7 +56,9 @@ export interface IntegrationExtension {
   readonly httpMethod?: string;
   readonly uri?: string;
   readonly timeoutInMillis?: number;
-  readonly passthroughBehavior: 'when_no_match';
+  readonly passthroughBehavior: 'when_no_match' | (string & {});
+  readonly contentHandling?: string;
+  readonly credentials?: string;
   readonly requestParameters?: Readonly<Record<string, string>>;
   readonly requestTemplates?: Readonly<Record<string, string>>;
   readonly responses?: Readonly<Record<string, IntegrationResponse>>;

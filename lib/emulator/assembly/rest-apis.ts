@@ -31,6 +31,7 @@ function apiBuilder(entry: ResourceEntry, context: LoadContext): ApiBuilder {
     authorizers: new Map(),
     stages: new Map(),
     gatewayResponses: {},
+    models: {},
   };
   if (entry.raw('CloneFrom') !== undefined) {
     context.unsupported(
