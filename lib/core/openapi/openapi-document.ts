@@ -7,10 +7,17 @@ export interface OpenApiDocument {
   readonly openapi: '3.0.1';
   readonly info: { readonly title: string; readonly description?: string; readonly version: string };
   readonly paths: Readonly<Record<string, PathItem>>;
-  readonly components?: { readonly securitySchemes: Readonly<Record<string, SecurityScheme>> };
+  readonly components?: {
+    readonly securitySchemes?: Readonly<Record<string, SecurityScheme>>;
+    /** Request models (JSON Schema draft 4) by name. */
+    readonly schemas?: Readonly<Record<string, unknown>>;
+  };
   readonly 'x-amazon-apigateway-api-key-source': 'HEADER' | 'AUTHORIZER';
   readonly 'x-amazon-apigateway-binary-media-types'?: readonly string[];
   readonly 'x-amazon-apigateway-gateway-responses'?: Readonly<Record<string, GatewayResponseExtension>>;
+  readonly 'x-amazon-apigateway-request-validators'?: Readonly<
+    Record<string, { readonly validateRequestBody: boolean; readonly validateRequestParameters: boolean }>
+  >;
 }
 
 /** One entry of `x-amazon-apigateway-gateway-responses`, keyed by response type (`DEFAULT_4XX`, `UNAUTHORIZED`). */
@@ -42,7 +49,11 @@ export interface Operation {
   readonly operationId?: string;
   readonly parameters?: readonly Parameter[];
   readonly security?: readonly SecurityRequirement[];
+  readonly requestBody?: {
+    readonly content: Readonly<Record<string, { readonly schema: { readonly $ref: string } }>>;
+  };
   readonly responses: Readonly<Record<string, MethodResponse>>;
+  readonly 'x-amazon-apigateway-request-validator'?: string;
   readonly 'x-amazon-apigateway-integration': IntegrationExtension;
 }
 

@@ -8,6 +8,8 @@ import Ajv from 'ajv-draft-04';
 
 /** Where API Gateway's model URLs point, with the API id left out. */
 const MODEL_URL = /^https:\/\/apigateway\.amazonaws\.com\/restapis\/[^/]+\/models\/([^/#]+)(#.*)?$/;
+/** In an OpenAPI definition, models reference each other as `#/components/schemas/{name}`. */
+const COMPONENT_REF = /^#\/components\/schemas\/([^/#]+)()$/;
 const LOCAL_BASE = 'https://apigateway.amazonaws.com/restapis/local/models/';
 
 export interface ModelValidation {
@@ -62,7 +64,7 @@ function localSchema(schema: unknown): unknown {
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'id' || key === '$schema') continue;
     if (key === '$ref' && typeof value === 'string') {
-      const match = MODEL_URL.exec(value);
+      const match = MODEL_URL.exec(value) ?? COMPONENT_REF.exec(value);
       copy[key] = match ? `${LOCAL_BASE}${match[1]}${match[2] ?? ''}` : value;
     } else copy[key] = localSchema(value);
   }
