@@ -35,6 +35,8 @@ program
   .option('--region <region>', 'region reported in ARNs and events', 'us-east-1')
   .option('--watch', 'in a CDK app, re-synthesize it when its sources change; reload whenever the assembly changes')
   .option('--jwks <issuer=path>', 'JWKS file or URL for an HTTP API JWT authorizer issuer (repeatable)', jwksEntry)
+  .option('--aws-endpoint <url>', 'send REST AWS service integrations there, SigV4-signed (e.g. a LocalStack)')
+  .option('--trace', 'print the mapped request and response of REST non-proxy integrations')
   .action(serveCommand);
 
 program

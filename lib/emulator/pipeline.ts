@@ -26,6 +26,10 @@ export interface PipelineOptions {
   readonly random?: () => number;
   /** Issuer → JWKS file path or URL for HTTP API JWT authorizers. @default - discovered from each issuer */
   readonly jwks?: Readonly<Record<string, string>>;
+  /** Where REST AWS service integrations are sent, SigV4-signed; unset: not sent (docs/decisions/0014). */
+  readonly awsEndpoint?: string;
+  /** Receives the mapped request and response of REST non-proxy integrations (`--trace`). */
+  readonly trace?: (line: string) => void;
 }
 
 export interface PipelineResult {

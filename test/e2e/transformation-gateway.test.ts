@@ -2,6 +2,8 @@
  * Portico's Gateway declares the same transformation (MOCK with templates, non-proxy Lambda with integration
  * responses, request validation, an AWS service integration): rendered into the definition, served by the emulator.
  */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -94,9 +96,10 @@ describe("Portico's Gateway declares request/response transformation", () => {
     'x-amazon-apigateway-request-validators': unknown;
   };
   let gw: LocalGateway;
+  const traces: string[] = [];
 
   beforeAll(async () => {
-    gw = await LocalGateway.fromStack(stack, { onFunctionLog: () => {} });
+    gw = await LocalGateway.fromStack(stack, { onFunctionLog: () => {}, onTrace: (line) => traces.push(line) });
   });
   afterAll(() => gw.close());
 
@@ -127,6 +130,13 @@ describe("Portico's Gateway declares request/response transformation", () => {
     const gone = await gw.fetch('/v1/orders/gone');
     expect(gone.status).toBe(404);
     expect(gone.headers.get('x-error')).toBe('not-found');
+    // --trace: the mapped integration request and the method response, per hop.
+    expect(
+      traces.some(
+        (line) => line.includes('GET /orders/{id} integration request lambda') && line.endsWith('body {"id": "o-7"}'),
+      ),
+    ).toBe(true);
+    expect(traces.some((line) => line.includes('GET /orders/{id} method response 404'))).toBe(true);
   });
 
   it('validates parameters then the body against the model and its $ref', async () => {
@@ -159,4 +169,56 @@ describe("Portico's Gateway declares request/response transformation", () => {
       'POST /events → AWS sqs path /123456789012/events: no --aws-endpoint was given, so it was not sent. Rendered request body: Action=SendMessage&MessageBody=%7B%22a%22%3A+1%7D',
     );
   });
+
+  it('with awsEndpoint, sends the rendered request there, SigV4-signed for the service', async () => {
+    let received: { url?: string; authorization?: string; contentType?: string; body: string } | undefined;
+    const sqs = createServer((request: IncomingMessage, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        received = {
+          url: request.url,
+          authorization: request.headers.authorization,
+          contentType: request.headers['content-type'],
+          body,
+        };
+        response.writeHead(200, { 'content-type': 'text/xml' }).end('<SendMessageResponse/>');
+      });
+    });
+    await new Promise<void>((resolve) => sqs.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(sqs.address() as AddressInfo).port}`;
+    const forwarding = await LocalGateway.fromStack(stack, { onFunctionLog: () => {}, awsEndpoint: endpoint });
+    // Credentials from the environment come first in the chain: nothing else (files, instance metadata) is read.
+    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+    process.env.AWS_ACCESS_KEY_ID = 'AKIALOCALTEST';
+    process.env.AWS_SECRET_ACCESS_KEY = 'local-secret';
+    try {
+      const response = await forwarding.fetch('/v1/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"a": 1}',
+      });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('<SendMessageResponse/>');
+    } finally {
+      await forwarding.close();
+      sqs.close();
+      restoreEnv('AWS_ACCESS_KEY_ID', saved.id);
+      restoreEnv('AWS_SECRET_ACCESS_KEY', saved.secret);
+    }
+    expect(received).toMatchObject({
+      url: '/123456789012/events',
+      body: 'Action=SendMessage&MessageBody=%7B%22a%22%3A+1%7D',
+    });
+    expect(received?.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIALOCALTEST\/\d{8}\/eu-west-1\/sqs\/aws4_request/,
+    );
+  });
 });
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
