@@ -77,6 +77,8 @@ program
     'accept tokens from `portico token` for this user pool or JWT issuer (repeatable)',
     collect,
   )
+  .option('--aws-endpoint <url>', 'send REST AWS service integrations there, SigV4-signed (e.g. a LocalStack)')
+  .option('--trace', 'print the mapped request and response of REST non-proxy integrations')
   .action(serveCommand);
 
 program

@@ -42,6 +42,10 @@ export interface ServeCommandOptions {
   readonly cognitoJwks?: Readonly<Record<string, string>>;
   /** Pools or issuers that accept tokens from `portico token` (`--trust-local-tokens`). */
   readonly trustLocalTokens?: readonly string[];
+  /** `--aws-endpoint <url>`: where REST AWS service integrations are sent, SigV4-signed. */
+  readonly awsEndpoint?: string;
+  /** `--trace`: print the mapped request and response of REST non-proxy integrations. */
+  readonly trace?: boolean;
 }
 
 export async function serveCommand(options: ServeCommandOptions): Promise<void> {
@@ -68,6 +72,8 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
       accessLogFile: options.accessLog,
       // Files are resolved now, so a reload after `cd` elsewhere in a watch session still finds them.
       jwks: options.jwks && jwksSources(options.jwks),
+      awsEndpoint: options.awsEndpoint,
+      ...(options.trace && { onTrace: (line: string) => process.stdout.write(`${pc.dim(`  [trace] ${line}`)}\n`) }),
       onRequest: printRequest,
       onFunctionLog: (fn, line) => process.stdout.write(`${pc.dim(`  [${fn}]`)} ${line}\n`),
     });

@@ -18,6 +18,7 @@ import { type GatewaySnapshot, gatewayFindings } from './gateway-findings';
 import type { GatewayFlavor, GatewayProps } from './gateway-props';
 import { restRejectsHttpAuthorizer } from './http/http-authorization';
 import { HttpGateway } from './http/http-gateway';
+import { resolveRequestValidation } from './request-validation';
 import { requireOptions } from './required-options';
 import { watchStackResourceBudget } from './resource-budget';
 import { type RouteOptions, resolveIntegration } from './routes';
@@ -51,6 +52,8 @@ export class Gateway extends Construct {
   private readonly plans = new Map<string, GatewayUsagePlan>();
   private readonly consumerKeys = new Map<string, GatewayConsumer>();
   private readonly warned = new Set<string>();
+  /** Request models of the routes' validation, by name (rendered into components.schemas). */
+  private readonly models = new Map<string, { schema: Record<string, unknown>; route: string }>();
 
   constructor(scope: Construct, id: string, props: GatewayProps = {}) {
     super(scope, id);
@@ -131,6 +134,8 @@ export class Gateway extends Construct {
     if (target.kind === 'lambda') this.registerService(target.service, target.handler, name);
     const authorizer = authorization._authorizer;
     if (authorizer) this.registerAuthorizer(authorizer, name);
+    const validation = options.requestValidation && resolveRequestValidation(name, options.requestValidation);
+    for (const [model, schema] of Object.entries(validation?.models ?? {})) this.registerModel(model, schema, name);
     this.routes.push({
       spec: {
         key,
@@ -138,6 +143,7 @@ export class Gateway extends Construct {
         apiKeyRequired: options.apiKeyRequired ?? this.props.apiKeyRequired ?? false,
         integration,
         requestParameters,
+        ...(validation && { requestValidation: validation.spec }),
       },
       versions: [...versions],
     });
@@ -210,7 +216,20 @@ export class Gateway extends Construct {
         .filter((spec) => used.has(spec.name)),
       apiKeySource: this.props.apiKeySource ?? 'HEADER',
       binaryMediaTypes: [...(this.props.binaryMediaTypes ?? [])],
+      ...(this.models.size > 0 && {
+        models: Object.fromEntries([...this.models].map(([name, { schema }]) => [name, schema])),
+      }),
     };
+  }
+
+  private registerModel(name: string, schema: Record<string, unknown>, route: string): void {
+    const existing = this.models.get(name);
+    if (existing && JSON.stringify(existing.schema) !== JSON.stringify(schema)) {
+      throw new Error(
+        `Routes "${existing.route}" and "${route}" declare two different models named "${name}"; give one another modelName.`,
+      );
+    }
+    this.models.set(name, { schema, route });
   }
 
   private registerService(service: string, handler: lambda.IFunction, route: string): void {

@@ -35,12 +35,20 @@ export {
   type LambdaAuthorizationOptions,
 } from './http';
 export {
+  type AwsServiceIntegrationOptions,
   type BackendIntegrationOptions,
   type HttpIntegrationOptions,
   type LambdaIntegrationOptions,
   type MockIntegrationOptions,
   RouteIntegration,
 } from './integrations';
+export type {
+  ContentHandling,
+  IntegrationResponseOptions,
+  MappingTemplateOptions,
+  PassthroughBehavior,
+} from './mapping-templates';
+export type { RequestValidationOptions } from './request-validation';
 export { countStackResources, MAX_STACK_RESOURCES, STACK_RESOURCES_WARNING } from './resource-budget';
 export type { RouteOptions } from './routes';
 export {

@@ -3,13 +3,19 @@
  * Lambda targets are addressed through a stage variable per service (docs/decisions/0002), so each
  * version's stage decides which function, version or alias serves the service.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration } from 'aws-cdk-lib';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { headerNameProblems, staticValue } from '../core/openapi/mapping-values';
+import type { IntegrationMapping } from '../core/transformation';
+import { integrationMapping, type MappingTemplateOptions } from './mapping-templates';
 import { requireOption } from './required-options';
 
-/** Settings shared by integrations that call a backend. */
-export interface BackendIntegrationOptions {
+/**
+ * Settings shared by integrations that call a backend. Request templates or integration responses make the
+ * integration non-proxy (`AWS` for Lambda, `HTTP` for an HTTP backend).
+ */
+export interface BackendIntegrationOptions extends MappingTemplateOptions {
   /**
    * How long API Gateway waits for the backend (50 ms to 29 s).
    * @default Duration.seconds(29)
@@ -61,7 +67,7 @@ export interface HttpIntegrationOptions extends BackendIntegrationOptions {
   readonly overwriteHeaders?: Record<string, string>;
 }
 
-export interface MockIntegrationOptions {
+export interface MockIntegrationOptions extends MappingTemplateOptions {
   /**
    * Status code of the response.
    * @default 200
@@ -79,6 +85,28 @@ export interface MockIntegrationOptions {
   readonly body?: string;
 }
 
+export interface AwsServiceIntegrationOptions extends BackendIntegrationOptions {
+  /** The service's endpoint prefix: `sqs`, `dynamodb`, `states`, `events`, `s3`, ... */
+  readonly service: string;
+  /**
+   * The API action (`SendMessage`, `PutItem`); exactly one of action and path.
+   * @default - none
+   */
+  readonly action?: string;
+  /**
+   * The API path (`{account}/{queue}` for SQS, `{bucket}/{key}` for S3).
+   * @default - none
+   */
+  readonly path?: string;
+  /**
+   * Method toward the service.
+   * @default 'POST'
+   */
+  readonly httpMethod?: string;
+  /** The role API Gateway assumes to call the service (it must trust `apigateway.amazonaws.com`). */
+  readonly credentialsRole: iam.IRole;
+}
+
 /** @internal What the Gateway needs to know about an integration before it becomes a `RouteSpec`. */
 export type IntegrationTarget =
   | {
@@ -87,6 +115,7 @@ export type IntegrationTarget =
       readonly service: string;
       readonly timeoutMs: number;
       readonly requestParameters: Readonly<Record<string, string>>;
+      readonly mapping?: IntegrationMapping;
     }
   | {
       readonly kind: 'http';
@@ -94,12 +123,23 @@ export type IntegrationTarget =
       readonly httpMethod?: string;
       readonly timeoutMs: number;
       readonly requestParameters: Readonly<Record<string, string>>;
+      readonly mapping?: IntegrationMapping;
     }
   | {
       readonly kind: 'mock';
       readonly statusCode: number;
       readonly headers: Readonly<Record<string, string>>;
       readonly body?: string;
+      readonly mapping?: IntegrationMapping;
+    }
+  | {
+      readonly kind: 'aws';
+      readonly uri: string;
+      readonly httpMethod: string;
+      readonly credentials: string;
+      readonly timeoutMs: number;
+      readonly requestParameters: Readonly<Record<string, string>>;
+      readonly mapping: IntegrationMapping;
     };
 
 const DEFAULT_TIMEOUT = Duration.seconds(29);
@@ -119,6 +159,7 @@ export class RouteIntegration {
       service: options.service ?? serviceNameOf(handler),
       timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT).toMilliseconds(),
       requestParameters: { ...options.requestParameters },
+      mapping: integrationMapping(options, `RouteIntegration.lambda(${handler.node.id})`),
     });
   }
 
@@ -135,6 +176,32 @@ export class RouteIntegration {
       httpMethod: options.httpMethod?.toUpperCase(),
       timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT).toMilliseconds(),
       requestParameters: httpRequestParameters(url, options),
+      mapping: integrationMapping(options, `RouteIntegration.http("${url}")`),
+    });
+  }
+
+  /**
+   * AWS service integration (`AWS`): API Gateway calls a service API (SQS `SendMessage`, DynamoDB `PutItem`,
+   * Step Functions `StartExecution`, ...) with the rendered request template as the request, as `credentialsRole`.
+   * Locally the request is rendered and sent to `portico serve --aws-endpoint <url>` when given.
+   */
+  static awsService(options: AwsServiceIntegrationOptions): RouteIntegration {
+    const where = `RouteIntegration.awsService(${options.service})`;
+    if ((options.action === undefined) === (options.path === undefined)) {
+      throw new Error(`${where}: give exactly one of action ('SendMessage') and path ('{account}/{queue}').`);
+    }
+    const target = options.action !== undefined ? `action/${options.action}` : `path/${options.path}`;
+    return new RouteIntegration({
+      kind: 'aws',
+      uri: `arn:${Aws.PARTITION}:apigateway:${Aws.REGION}:${options.service}:${target}`,
+      httpMethod: (options.httpMethod ?? 'POST').toUpperCase(),
+      credentials: options.credentialsRole.roleArn,
+      timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT).toMilliseconds(),
+      requestParameters: { ...options.requestParameters },
+      mapping: integrationMapping(
+        { integrationResponses: [{ statusCode: '200' }], ...options },
+        where,
+      ) as IntegrationMapping,
     });
   }
 
@@ -145,6 +212,7 @@ export class RouteIntegration {
       statusCode: options.statusCode ?? 200,
       headers: { ...options.headers },
       body: options.body,
+      mapping: integrationMapping(options, 'RouteIntegration.mock()'),
     });
   }
 

@@ -7,6 +7,7 @@ import { pathParameterNames, type RouteKey } from '../core/route-key';
 import type { IntegrationSpec } from '../core/route-table';
 import type { RouteAuthorization } from './authorization';
 import type { IntegrationTarget, RouteIntegration } from './integrations';
+import type { RequestValidationOptions } from './request-validation';
 import { functionStageVariable } from './versions';
 
 export interface RouteOptions {
@@ -27,6 +28,12 @@ export interface RouteOptions {
    * @default - every version
    */
   readonly versions?: string[];
+  /**
+   * Request validation: required query strings and headers, and a JSON Schema for the body; failures answer
+   * 400 with API Gateway's `BAD_REQUEST_PARAMETERS` / `BAD_REQUEST_BODY` responses.
+   * @default - no validation
+   */
+  readonly requestValidation?: RequestValidationOptions;
 }
 
 export interface ResolvedIntegration {
@@ -59,6 +66,7 @@ export function resolveIntegration(routeName: string, key: RouteKey, target: Int
           // Resolved per stage by API Gateway (docs/decisions/0002).
           functionArn: `\${stageVariables.${functionStageVariable(target.service)}}`,
           timeoutMs: target.timeoutMs,
+          ...(target.mapping && { mapping: target.mapping }),
         },
         requestParameters: checkedParameters(routeName, key, target.requestParameters),
       };
@@ -84,6 +92,7 @@ export function resolveIntegration(routeName: string, key: RouteKey, target: Int
           url: target.url,
           method: target.httpMethod ?? key.method,
           timeoutMs: target.timeoutMs,
+          ...(target.mapping && { mapping: target.mapping }),
         },
         requestParameters,
       };
@@ -95,8 +104,21 @@ export function resolveIntegration(routeName: string, key: RouteKey, target: Int
           statusCode: target.statusCode,
           responseHeaders: target.headers,
           ...(target.body === undefined ? {} : { responseBody: target.body }),
+          ...(target.mapping && { mapping: target.mapping }),
         },
         requestParameters: {},
+      };
+    case 'aws':
+      return {
+        integration: {
+          kind: 'aws',
+          uri: target.uri,
+          method: target.httpMethod,
+          credentials: target.credentials,
+          timeoutMs: target.timeoutMs,
+          mapping: target.mapping,
+        },
+        requestParameters: checkedParameters(routeName, key, target.requestParameters),
       };
   }
 }

@@ -5,6 +5,7 @@
  * ARNs are opaque strings here: CDK tokens at synth time, resolved strings in the emulator.
  */
 import type { RouteKey } from './route-key';
+import type { IntegrationMapping, RequestValidationSpec } from './transformation';
 
 /** How a caller is authorized on a route. Every route carries an explicit choice (DESIGN principle 3). */
 export type AuthorizationSpec =
@@ -40,6 +41,8 @@ export type IntegrationSpec =
       readonly functionArn: string;
       /** Integration timeout in milliseconds (50–29000). */
       readonly timeoutMs: number;
+      /** Present for a non-proxy (`AWS`) Lambda integration: templates and integration responses. */
+      readonly mapping?: IntegrationMapping;
     }
   | {
       readonly kind: 'http';
@@ -48,12 +51,29 @@ export type IntegrationSpec =
       /** Method used toward the backend; `ANY` passes the client's method through. */
       readonly method: string;
       readonly timeoutMs: number;
+      /** Present for a non-proxy (`HTTP`) integration: templates and integration responses. */
+      readonly mapping?: IntegrationMapping;
     }
   | {
       readonly kind: 'mock';
       readonly statusCode: number;
       readonly responseHeaders: Readonly<Record<string, string>>;
       readonly responseBody?: string;
+      /** The templates and integration responses as declared; the emulator renders these when present. */
+      readonly mapping?: IntegrationMapping;
+    }
+  | {
+      /**
+       * An AWS service integration (`Type: AWS` to SQS, DynamoDB, Step Functions, ...): the request is
+       * rendered and sent to the service's API (`arn:aws:apigateway:{region}:{service}:action/{Action}` or `:path/...`).
+       */
+      readonly kind: 'aws';
+      readonly uri: string;
+      readonly method: string;
+      /** IAM role the gateway assumes, as declared. */
+      readonly credentials?: string;
+      readonly timeoutMs: number;
+      readonly mapping: IntegrationMapping;
     }
   | {
       /**
@@ -77,6 +97,8 @@ export interface RouteSpec {
    * `{ 'integration.request.header.x-user-id': 'context.authorizer.principalId' }`.
    */
   readonly requestParameters: Readonly<Record<string, string>>;
+  /** Request validation (validator, required parameters, body models), when the method declares it. */
+  readonly requestValidation?: RequestValidationSpec;
 }
 
 export type ApiKeySource = 'HEADER' | 'AUTHORIZER';
@@ -86,6 +108,8 @@ export interface RouteTable {
   readonly authorizers: readonly AuthorizerSpec[];
   readonly apiKeySource: ApiKeySource;
   readonly binaryMediaTypes: readonly string[];
+  /** Request models (JSON Schema draft 4) by name. */
+  readonly models?: Readonly<Record<string, unknown>>;
 }
 
 /** API Gateway's default authorizer cache TTL (AWS docs: "Configure an API Gateway Lambda authorizer"). */

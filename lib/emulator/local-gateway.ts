@@ -83,6 +83,17 @@ export interface LocalGatewayOptions {
    * @default - none: tokens of every pool are refused
    */
   readonly cognito?: CognitoOptions;
+  /**
+   * Where REST AWS service integrations (SQS, DynamoDB, Step Functions, ...) are sent, SigV4-signed with the local
+   * credentials, e.g. `http://127.0.0.1:4566` for a LocalStack you run (docs/decisions/0014).
+   * @default - not sent: such routes answer 500 and a warning shows the rendered request
+   */
+  readonly awsEndpoint?: string;
+  /**
+   * Receives one line per hop of REST non-proxy integrations: the mapped integration request and the method response.
+   * @default - none
+   */
+  readonly onTrace?: (line: string) => void;
 }
 
 export class LocalGateway {
@@ -146,6 +157,8 @@ export class LocalGateway {
       random: options.random,
       jwks: options.jwks,
       cognito: options.cognito,
+      awsEndpoint: options.awsEndpoint,
+      trace: options.onTrace,
     });
     this.sourceIp = options.sourceIp ?? '127.0.0.1';
     if (options.accessLogFile) this.accessLogFile = new AccessLogFile(options.accessLogFile);

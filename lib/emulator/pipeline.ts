@@ -29,6 +29,10 @@ export interface PipelineOptions {
   readonly jwks?: Readonly<Record<string, string>>;
   /** Keys of Cognito user pools for REST COGNITO_USER_POOLS authorizers. @default - none: their tokens are refused */
   readonly cognito?: CognitoOptions;
+  /** Where REST AWS service integrations are sent, SigV4-signed; unset: not sent (docs/decisions/0014). */
+  readonly awsEndpoint?: string;
+  /** Receives the mapped request and response of REST non-proxy integrations (`--trace`). */
+  readonly trace?: (line: string) => void;
 }
 
 export interface PipelineResult {

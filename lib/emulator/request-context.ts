@@ -85,6 +85,8 @@ export interface RequestContext {
   authorizer?: AuthorizerOutcome;
   apiKey?: { readonly id: string; readonly value: string };
   integration?: IntegrationOutcome;
+  /** `$context.error.validationErrorString`: why request validation failed. */
+  validationErrorString?: string;
   /** The gateway error raised by a step, if any; rendered by the response step. */
   error?: GatewayError;
   response?: GatewayResponse;

@@ -132,6 +132,8 @@ function restIntegration(integration: IntegrationSpec): IntegrationDescription {
       return { kind: 'mock' };
     case 'unsupported':
       return { kind: 'other', type: integration.type, ...(integration.uri && { uri: integration.uri }) };
+    case 'aws':
+      return { kind: 'other', type: 'AWS', uri: integration.uri };
   }
 }
 

@@ -137,6 +137,11 @@ export class HttpGateway extends Construct {
           "and limit them with stage or route throttles (http.routeThrottles), or use flavor: 'rest'.",
       );
     }
+    if (options.requestValidation) {
+      throw new Error(
+        `Route "${name}": request validators exist only on REST APIs: validate in the function, or use flavor: 'rest'.`,
+      );
+    }
     const all = this.stages.map((stage) => stage.stageName);
     const unknown = (options.versions ?? []).filter((version) => !all.includes(version));
     if (unknown.length > 0) {

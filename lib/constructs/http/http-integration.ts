@@ -23,6 +23,13 @@ export function resolveHttpIntegration(
   target: IntegrationTarget,
   payloadFormatVersion: PayloadFormatVersion,
 ): HttpIntegrationSpec {
+  if (target.kind === 'aws' || target.mapping) {
+    // Mapping templates, integration responses and AWS service integrations are REST-only (docs/decisions/0014).
+    throw new Error(
+      `Route "${route}": mapping templates, integration responses and AWS service integrations exist only on ` +
+        "REST APIs. Use flavor: 'rest', or drop requestTemplates/integrationResponses for a proxy integration.",
+    );
+  }
   switch (target.kind) {
     case 'lambda':
       if (!SERVICE_NAME.test(target.service)) {

@@ -35,6 +35,9 @@ import { checkHttpRouteKeys, httpRouteKeySyntax } from './http-route-key-syntax'
 import { checkHttpRouteQuota, httpRouteQuota } from './http-route-quota';
 import { checkHttpRouteThrottles, httpRouteThrottle } from './http-route-throttle';
 import { checkIntegrationTimeoutRange, integrationTimeoutRange } from './integration-timeout-range';
+import { checkMappingTemplateSize, mappingTemplateSize } from './mapping-template-size';
+import { checkMappingTemplateSyntax, mappingTemplateSyntax } from './mapping-template-syntax';
+import { checkMissingModel, missingModel } from './missing-model';
 import { checkPlanMethodThrottle, planMethodThrottle } from './plan-method-throttle';
 import { checkPlanMethodThrottleKeyless, planMethodThrottleKeyless } from './plan-method-throttle-keyless';
 import { checkPlanQuota, planQuota } from './plan-quota';
@@ -42,12 +45,14 @@ import { checkPlanThrottle, planThrottle } from './plan-throttle';
 import { checkResourceQuota, resourceQuota } from './resource-quota';
 import { checkRouteKeys, routeKeySyntax } from './route-key-syntax';
 import type { CheckRule } from './rule';
+import { checkSelectionPatternRegex, selectionPatternRegex } from './selection-pattern-regex';
 import { checkSiblingPathVariables, siblingPathVariables } from './sibling-path-variables';
 import { checkStageName, type StageCheckOptions, stageName } from './stage-name';
 import { checkStageThrottle, stageThrottle } from './stage-throttle';
 import { checkStageVariable, stageVariable } from './stage-variable';
 import { checkTooManyAuthorizers, tooManyAuthorizers } from './too-many-authorizers';
 import { checkTooManyStages, tooManyStages } from './too-many-stages';
+import { checkUndeclaredMethodParameter, undeclaredMethodParameter } from './undeclared-method-parameter';
 import { checkUnknownAuthorizer, unknownAuthorizer } from './unknown-authorizer';
 
 export type { Finding } from './finding';
@@ -68,6 +73,11 @@ export const CHECKS: readonly CheckRule[] = [
   authorizerIdentitySources,
   authorizerValidationExpression,
   integrationTimeoutRange,
+  mappingTemplateSyntax,
+  mappingTemplateSize,
+  selectionPatternRegex,
+  undeclaredMethodParameter,
+  missingModel,
   planThrottle,
   planQuota,
   planMethodThrottle,
@@ -105,6 +115,11 @@ const ROUTE_TABLE_CHECKS: readonly ((table: RouteTable) => Finding[])[] = [
   checkAuthorizerIdentitySources,
   checkAuthorizerValidationExpression,
   checkIntegrationTimeoutRange,
+  checkMappingTemplateSyntax,
+  checkMappingTemplateSize,
+  checkSelectionPatternRegex,
+  checkUndeclaredMethodParameter,
+  checkMissingModel,
 ];
 
 /** Every rule over one API's route table (route keys in a table are already parsed; see `checkRouteKeys`). */

@@ -4,6 +4,7 @@
  */
 import type { RouteSpec } from '../route-table';
 import { type AwsLocation, lambdaInvocationUri } from './aws-uris';
+import { renderMapping } from './mapping-extension';
 import type { IntegrationExtension, MethodResponse } from './openapi-document';
 
 export interface RenderedIntegration {
@@ -15,7 +16,36 @@ export function renderIntegration(route: RouteSpec, aws: AwsLocation): RenderedI
   const integration = route.integration;
   const requestParameters =
     Object.keys(route.requestParameters).length === 0 ? {} : { requestParameters: sorted(route.requestParameters) };
+  // Non-proxy integrations (templates and integration responses): AWS docs, "Mapping templates for REST APIs".
+  if (integration.kind !== 'unsupported' && integration.mapping) {
+    const mapping = renderMapping(integration.mapping);
+    const target =
+      integration.kind === 'lambda'
+        ? { type: 'aws', httpMethod: 'POST', uri: lambdaInvocationUri(integration.functionArn, aws) }
+        : integration.kind === 'http'
+          ? { type: 'http', httpMethod: integration.method, uri: integration.url }
+          : integration.kind === 'aws'
+            ? {
+                type: 'aws',
+                httpMethod: integration.method,
+                uri: integration.uri,
+                ...(integration.credentials && { credentials: integration.credentials }),
+              }
+            : { type: 'mock' };
+    return {
+      extension: {
+        ...target,
+        ...(integration.kind !== 'mock' && { timeoutInMillis: integration.timeoutMs }),
+        ...mapping.fields,
+        ...requestParameters,
+      },
+      responses: mapping.methodResponses,
+    };
+  }
   switch (integration.kind) {
+    case 'aws':
+      // Always carries a mapping (handled above); kept for an exhaustive switch.
+      return { extension: { type: 'aws', uri: integration.uri, passthroughBehavior: 'when_no_match' }, responses: {} };
     case 'lambda':
       return {
         extension: {

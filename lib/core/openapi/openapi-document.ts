@@ -7,10 +7,17 @@ export interface OpenApiDocument {
   readonly openapi: '3.0.1';
   readonly info: { readonly title: string; readonly description?: string; readonly version: string };
   readonly paths: Readonly<Record<string, PathItem>>;
-  readonly components?: { readonly securitySchemes: Readonly<Record<string, SecurityScheme>> };
+  readonly components?: {
+    readonly securitySchemes?: Readonly<Record<string, SecurityScheme>>;
+    /** Request models (JSON Schema draft 4) by name. */
+    readonly schemas?: Readonly<Record<string, unknown>>;
+  };
   readonly 'x-amazon-apigateway-api-key-source': 'HEADER' | 'AUTHORIZER';
   readonly 'x-amazon-apigateway-binary-media-types'?: readonly string[];
   readonly 'x-amazon-apigateway-gateway-responses'?: Readonly<Record<string, GatewayResponseExtension>>;
+  readonly 'x-amazon-apigateway-request-validators'?: Readonly<
+    Record<string, { readonly validateRequestBody: boolean; readonly validateRequestParameters: boolean }>
+  >;
 }
 
 /** One entry of `x-amazon-apigateway-gateway-responses`, keyed by response type (`DEFAULT_4XX`, `UNAUTHORIZED`). */
@@ -19,6 +26,7 @@ export interface GatewayResponseExtension {
   /** `{ 'gatewayresponse.header.Cache-Control': "'no-store'" }` */
   readonly responseParameters?: Readonly<Record<string, string>>;
   readonly responseTemplates?: Readonly<Record<string, string>>;
+  readonly contentHandling?: string;
 }
 
 /** Operations keyed by lower-case method; API Gateway's `ANY` is `x-amazon-apigateway-any-method`. */
@@ -41,7 +49,11 @@ export interface Operation {
   readonly operationId?: string;
   readonly parameters?: readonly Parameter[];
   readonly security?: readonly SecurityRequirement[];
+  readonly requestBody?: {
+    readonly content: Readonly<Record<string, { readonly schema: { readonly $ref: string } }>>;
+  };
   readonly responses: Readonly<Record<string, MethodResponse>>;
+  readonly 'x-amazon-apigateway-request-validator'?: string;
   readonly 'x-amazon-apigateway-integration': IntegrationExtension;
 }
 
@@ -55,7 +67,9 @@ export interface IntegrationExtension {
   readonly httpMethod?: string;
   readonly uri?: string;
   readonly timeoutInMillis?: number;
-  readonly passthroughBehavior: 'when_no_match';
+  readonly passthroughBehavior: 'when_no_match' | (string & {});
+  readonly contentHandling?: string;
+  readonly credentials?: string;
   readonly requestParameters?: Readonly<Record<string, string>>;
   readonly requestTemplates?: Readonly<Record<string, string>>;
   readonly responses?: Readonly<Record<string, IntegrationResponse>>;

@@ -9,6 +9,7 @@ import type { AwsLocation } from './aws-uris';
 import { renderGatewayResponseHeaders } from './gateway-responses';
 import { renderIntegration } from './integration-extension';
 import type { OpenApiDocument, Operation, Parameter, PathItem } from './openapi-document';
+import { renderOperationValidation, renderRequestValidators } from './request-validation-extension';
 import { renderSecuritySchemes, routeSecurity } from './security-schemes';
 
 export interface RestDefinitionOptions {
@@ -60,6 +61,11 @@ export function renderRestDefinition(table: RouteTable, options: RestDefinitionO
   }
   const schemes = renderSecuritySchemes(table, aws);
   const gatewayResponses = renderGatewayResponseHeaders(options.gatewayResponseHeaders ?? {});
+  const validation = renderRequestValidators(table);
+  const components = {
+    ...(Object.keys(schemes).length > 0 && { securitySchemes: schemes }),
+    ...(validation.schemas && { schemas: validation.schemas }),
+  };
   return {
     openapi: '3.0.1',
     info: {
@@ -68,7 +74,7 @@ export function renderRestDefinition(table: RouteTable, options: RestDefinitionO
       version: options.version ?? '1.0',
     },
     paths,
-    ...(Object.keys(schemes).length === 0 ? {} : { components: { securitySchemes: schemes } }),
+    ...(Object.keys(components).length === 0 ? {} : { components }),
     'x-amazon-apigateway-api-key-source': table.apiKeySource,
     ...(table.binaryMediaTypes.length === 0
       ? {}
@@ -76,6 +82,7 @@ export function renderRestDefinition(table: RouteTable, options: RestDefinitionO
     ...(Object.keys(gatewayResponses).length === 0
       ? {}
       : { 'x-amazon-apigateway-gateway-responses': gatewayResponses }),
+    ...(validation.validators && { 'x-amazon-apigateway-request-validators': validation.validators }),
   };
 }
 
@@ -97,13 +104,23 @@ function renderPathItem(routes: readonly RouteSpec[], aws: AwsLocation): PathIte
 function renderOperation(route: RouteSpec, aws: AwsLocation): Operation {
   const { extension, responses } = renderIntegration(route, aws);
   const security = routeSecurity(route);
-  const parameters = mappedMethodParameters(route);
+  const validation = renderOperationValidation(route);
+  const parameters = withRequired(mappedMethodParameters(route), validation.parameters);
   return {
     ...(parameters.length === 0 ? {} : { parameters }),
     ...(security === undefined ? {} : { security }),
+    ...(validation.requestBody && { requestBody: validation.requestBody }),
     responses,
+    ...(validation.validator && { 'x-amazon-apigateway-request-validator': validation.validator }),
     'x-amazon-apigateway-integration': extension,
   };
+}
+
+/** Mapped parameters and required ones, one entry per name and location; required wins. */
+function withRequired(mapped: readonly Parameter[], required: readonly Parameter[]): Parameter[] {
+  const byKey = new Map<string, Parameter>();
+  for (const parameter of [...mapped, ...required]) byKey.set(`${parameter.in} ${parameter.name}`, parameter);
+  return [...byKey.keys()].sort().map((key) => byKey.get(key)!);
 }
 
 /** A mapping may only read method request headers and query strings that the method declares. */

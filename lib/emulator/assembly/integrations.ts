@@ -3,6 +3,7 @@
  * OpenAPI `x-amazon-apigateway-integration`. Both become one declaration, then one `IntegrationSpec`.
  */
 import { type IntegrationSpec, MAX_INTEGRATION_TIMEOUT_MS } from '../../core/route-table';
+import type { ContentHandling, IntegrationMapping, PassthroughBehavior } from '../../core/transformation';
 import { asArray, asNumber, asRecord, asString, asStringRecord } from './template-values';
 
 export interface IntegrationDeclaration {
@@ -14,6 +15,10 @@ export interface IntegrationDeclaration {
   readonly requestParameters: Readonly<Record<string, string>>;
   readonly requestTemplates: Readonly<Record<string, string>>;
   readonly responses: readonly IntegrationResponseDeclaration[];
+  readonly passthroughBehavior?: string;
+  readonly contentHandling?: string;
+  /** IAM role for AWS service integrations. */
+  readonly credentials?: string;
 }
 
 export interface IntegrationResponseDeclaration {
@@ -22,6 +27,7 @@ export interface IntegrationResponseDeclaration {
   readonly statusCode?: string;
   readonly responseParameters: Readonly<Record<string, string>>;
   readonly responseTemplates: Readonly<Record<string, string>>;
+  readonly contentHandling?: string;
 }
 
 export type IntegrationResult =
@@ -39,6 +45,9 @@ export function integrationFromCfn(value: unknown): IntegrationDeclaration | und
     timeoutInMillis: asNumber(integration.TimeoutInMillis),
     requestParameters: asStringRecord(integration.RequestParameters),
     requestTemplates: asStringRecord(integration.RequestTemplates),
+    passthroughBehavior: asString(integration.PassthroughBehavior),
+    contentHandling: asString(integration.ContentHandling),
+    credentials: asString(integration.Credentials),
     responses: asArray(integration.IntegrationResponses).map((item) => {
       const response = asRecord(item) ?? {};
       return {
@@ -46,6 +55,7 @@ export function integrationFromCfn(value: unknown): IntegrationDeclaration | und
         statusCode: asString(response.StatusCode),
         responseParameters: asStringRecord(response.ResponseParameters),
         responseTemplates: asStringRecord(response.ResponseTemplates),
+        contentHandling: asString(response.ContentHandling),
       };
     }),
   };
@@ -62,6 +72,9 @@ export function integrationFromOpenApi(value: unknown): IntegrationDeclaration |
     timeoutInMillis: asNumber(integration.timeoutInMillis),
     requestParameters: asStringRecord(integration.requestParameters),
     requestTemplates: asStringRecord(integration.requestTemplates),
+    passthroughBehavior: asString(integration.passthroughBehavior),
+    contentHandling: asString(integration.contentHandling),
+    credentials: asString(integration.credentials),
     responses: Object.entries(asRecord(integration.responses) ?? {}).map(([pattern, item]) => {
       const response = asRecord(item) ?? {};
       return {
@@ -69,6 +82,7 @@ export function integrationFromOpenApi(value: unknown): IntegrationDeclaration |
         statusCode: asString(response.statusCode),
         responseParameters: asStringRecord(response.responseParameters),
         responseTemplates: asStringRecord(response.responseTemplates),
+        contentHandling: asString(response.contentHandling),
       };
     }),
   };
@@ -113,14 +127,36 @@ export function integrationSpec(declaration: IntegrationDeclaration): Integratio
         },
       };
     case 'MOCK':
-      return { ok: true, spec: mockSpec(declaration) };
-    case 'AWS':
+      return { ok: true, spec: { ...mockSpec(declaration), mapping: integrationMapping(declaration) } };
+    case 'AWS': {
+      if (!declaration.uri) return { ok: false, reason: 'AWS integration has no URI' };
+      const mapping = integrationMapping(declaration);
+      const functionArn = lambdaArnFromUri(declaration.uri);
+      if (functionArn) return { ok: true, spec: { kind: 'lambda', functionArn, timeoutMs, mapping } };
+      return {
+        ok: true,
+        spec: {
+          kind: 'aws',
+          uri: declaration.uri,
+          method: (declaration.httpMethod ?? 'POST').toUpperCase(),
+          ...(declaration.credentials && { credentials: declaration.credentials }),
+          timeoutMs,
+          mapping,
+        },
+      };
+    }
     case 'HTTP':
-      return unsupportedIntegration(
-        declaration,
-        type,
-        `${type} (non-proxy) integrations use mapping templates, which are not served locally`,
-      );
+      if (!declaration.uri) return { ok: false, reason: 'HTTP integration has no URI' };
+      return {
+        ok: true,
+        spec: {
+          kind: 'http',
+          url: declaration.uri,
+          method: (declaration.httpMethod ?? 'ANY').toUpperCase(),
+          timeoutMs,
+          mapping: integrationMapping(declaration),
+        },
+      };
     default:
       return type
         ? unsupportedIntegration(declaration, type, `integration type ${type} is not supported`)
@@ -128,11 +164,36 @@ export function integrationSpec(declaration: IntegrationDeclaration): Integratio
   }
 }
 
+const PASSTHROUGH: readonly PassthroughBehavior[] = ['WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER'];
+const CONTENT_HANDLING: readonly ContentHandling[] = ['CONVERT_TO_TEXT', 'CONVERT_TO_BINARY'];
+
+function contentHandling(value: string | undefined): { contentHandling?: ContentHandling } {
+  const upper = value?.toUpperCase() as ContentHandling | undefined;
+  return upper && CONTENT_HANDLING.includes(upper) ? { contentHandling: upper } : {};
+}
+
+/** Templates and integration responses of a non-proxy integration (`passthroughBehavior` defaults to WHEN_NO_MATCH). */
+function integrationMapping(declaration: IntegrationDeclaration): IntegrationMapping {
+  const passthrough = declaration.passthroughBehavior?.toUpperCase() as PassthroughBehavior | undefined;
+  return {
+    requestTemplates: declaration.requestTemplates,
+    passthroughBehavior: passthrough && PASSTHROUGH.includes(passthrough) ? passthrough : 'WHEN_NO_MATCH',
+    ...contentHandling(declaration.contentHandling),
+    responses: declaration.responses.map((response) => ({
+      ...(response.selectionPattern !== undefined && { selectionPattern: response.selectionPattern }),
+      statusCode: response.statusCode ?? '200',
+      responseParameters: response.responseParameters,
+      responseTemplates: response.responseTemplates,
+      ...contentHandling(response.contentHandling),
+    })),
+  };
+}
+
 /**
  * A MOCK integration answers with the status its request template names (`{"statusCode": 200}`), shaped
  * by the integration response whose selection pattern matches that status, else the default one.
  */
-function mockSpec(declaration: IntegrationDeclaration): IntegrationSpec {
+function mockSpec(declaration: IntegrationDeclaration): Extract<IntegrationSpec, { kind: 'mock' }> {
   const template = declaration.requestTemplates['application/json'] ?? Object.values(declaration.requestTemplates)[0];
   const requested = /"?statusCode"?\s*:\s*"?(\d{3})/.exec(template ?? '')?.[1] ?? '200';
   const selected =

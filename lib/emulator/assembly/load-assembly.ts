@@ -29,6 +29,8 @@ const REFERENCED_TYPES = new Set([
   'AWS::ApiGateway::Authorizer',
   'AWS::ApiGateway::ApiKey',
   'AWS::ApiGateway::UsagePlan',
+  'AWS::ApiGateway::RequestValidator',
+  'AWS::ApiGateway::Model',
 ]);
 
 /** Declared in templates but not served by this emulator: reported once so a user knows why. */
@@ -112,6 +114,7 @@ class AssemblyLoader implements AssemblyContext, LoadContext {
         authorizers: [...api.authorizers.values()],
         apiKeySource: api.apiKeySource,
         binaryMediaTypes: [...api.binaryMediaTypes],
+        ...(Object.keys(api.models).length > 0 && { models: api.models }),
       },
       stages: [...api.stages.values()],
       gatewayResponses: api.gatewayResponses,

@@ -70,6 +70,8 @@ export interface ApiBuilder {
   /** By stage name. */
   readonly stages: Map<string, StageModel>;
   readonly gatewayResponses: GatewayResponseOverrides;
+  /** Request models (JSON Schema) by name. */
+  readonly models: Record<string, unknown>;
 }
 
 export interface LoadContext {

@@ -7,6 +7,7 @@ import type { ApiKeySource, AuthorizerSpec, RouteSpec } from '../../core/route-t
 import { type GatewayResponseOverrides, gatewayResponsesFromOpenApi } from './gateway-responses';
 import { integrationFromOpenApi, integrationSpec } from './integrations';
 import { readSecuritySchemes, routeSecurity } from './openapi-security';
+import { openApiModels, operationValidation } from './openapi-validation';
 import { asArray, asRecord, asString, type JsonRecord } from './template-values';
 
 export interface OpenApiImport {
@@ -17,6 +18,8 @@ export interface OpenApiImport {
   readonly apiKeySource?: ApiKeySource;
   readonly binaryMediaTypes: readonly string[];
   readonly gatewayResponses: GatewayResponseOverrides;
+  /** Request models (JSON Schema) by name: `components.schemas`/`definitions` and inline body schemas. */
+  readonly models: Record<string, unknown>;
   /** One sentence per route or extension that cannot be served. */
   readonly problems: readonly string[];
 }
@@ -50,6 +53,7 @@ export function importOpenApi(document: unknown, options: OpenApiImportOptions =
   const schemes = readSecuritySchemes(definition, problems);
   const prefix = basePathPrefix(definition, options.basePathMode);
   const routes = new Map<string, RouteSpec>();
+  const models = openApiModels(definition);
   for (const [path, item] of Object.entries(asRecord(definition.paths) ?? {})) {
     for (const [operationKey, operation] of Object.entries(asRecord(item) ?? {})) {
       const method = OPERATION_METHODS[operationKey.toLowerCase()];
@@ -63,6 +67,7 @@ export function importOpenApi(document: unknown, options: OpenApiImportOptions =
         definition,
         schemes,
         routeProblems,
+        { pathItem: asRecord(item) ?? {}, models },
       );
       problems.push(...routeProblems.map((problem) => `${label}: ${problem}`));
       if (route) routes.set(formatRouteKey(route.key), route);
@@ -81,6 +86,7 @@ export function importOpenApi(document: unknown, options: OpenApiImportOptions =
       (type) => asString(type) ?? [],
     ),
     gatewayResponses: gatewayResponsesFromOpenApi(definition['x-amazon-apigateway-gateway-responses'], problems),
+    models,
     problems,
   };
 }
@@ -92,6 +98,7 @@ function importRoute(
   definition: JsonRecord,
   schemes: ReturnType<typeof readSecuritySchemes>,
   problems: string[],
+  validation: { readonly pathItem: JsonRecord; readonly models: Record<string, unknown> },
 ): RouteSpec | undefined {
   let key: RouteSpec['key'];
   try {
@@ -113,12 +120,21 @@ function importRoute(
   // An operation's own `security` (even an empty list) replaces the document-wide one.
   const requirements = operation.security !== undefined ? operation.security : definition.security;
   const security = routeSecurity(requirements, schemes, problems);
+  const requestValidation = operationValidation(
+    operation,
+    validation.pathItem,
+    definition,
+    `${method} ${path}`,
+    validation.models,
+    problems,
+  );
   return {
     key,
     authorization: security.authorization,
     apiKeyRequired: security.apiKeyRequired,
     integration: integration.spec,
     requestParameters: declaration?.requestParameters ?? {},
+    ...(requestValidation && { requestValidation }),
   };
 }
 

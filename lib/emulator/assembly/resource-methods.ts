@@ -13,6 +13,7 @@ import {
 import { integrationFromCfn, integrationSpec, lambdaArnFromUri } from './integrations';
 import type { ApiBuilder, LoadContext, ResourceEntry } from './load-context';
 import { rootResourceId } from './physical-ids';
+import { loadModels, methodValidation } from './request-validation';
 import { asArray, asBoolean, asCommaList, asNumber, asString } from './template-values';
 
 const AUTHORIZER_TYPES: readonly AuthorizerType[] = ['TOKEN', 'REQUEST', 'COGNITO_USER_POOLS'];
@@ -20,6 +21,7 @@ const AUTHORIZER_TYPES: readonly AuthorizerType[] = ['TOKEN', 'REQUEST', 'COGNIT
 export function loadResourceMethods(context: LoadContext): void {
   const authorizerNames = loadAuthorizers(context);
   const paths = new ResourcePaths(context);
+  loadModels(context);
   for (const entry of context.entries('AWS::ApiGateway::Method')) {
     const api = context.api(entry.prop('RestApiId'));
     if (!api) {
@@ -57,12 +59,14 @@ export function loadResourceMethods(context: LoadContext): void {
       context.unsupported(entry.path, `${label}: ${authorization}`);
       continue;
     }
+    const requestValidation = methodValidation(entry, context);
     api.routes.set(formatRouteKey(key), {
       key,
       authorization,
       apiKeyRequired: asBoolean(entry.prop('ApiKeyRequired')) ?? false,
       integration: integration.spec,
       requestParameters: declaration?.requestParameters ?? {},
+      ...(requestValidation && { requestValidation }),
     });
   }
 }

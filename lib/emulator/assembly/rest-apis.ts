@@ -31,6 +31,7 @@ function apiBuilder(entry: ResourceEntry, context: LoadContext): ApiBuilder {
     authorizers: new Map(),
     stages: new Map(),
     gatewayResponses: {},
+    models: {},
   };
   if (entry.raw('CloneFrom') !== undefined) {
     context.unsupported(
@@ -48,6 +49,7 @@ function apiBuilder(entry: ResourceEntry, context: LoadContext): ApiBuilder {
     for (const authorizer of imported.authorizers) api.authorizers.set(authorizer.name, authorizer);
     for (const type of imported.binaryMediaTypes) api.binaryMediaTypes.add(type);
     Object.assign(api.gatewayResponses, imported.gatewayResponses);
+    Object.assign(api.models, imported.models);
     // Properties set on the resource win over the document's extensions, as CloudFormation applies them last.
     if (!keySource && imported.apiKeySource) api.apiKeySource = imported.apiKeySource;
     api.name ||= imported.title ?? '';

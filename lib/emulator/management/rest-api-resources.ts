@@ -113,6 +113,8 @@ function integration(route: RouteSpec, region: string): WireObject {
       };
     case 'unsupported':
       return { type: integration.type, ...(integration.uri && { uri: integration.uri }), ...requestParameters };
+    case 'aws':
+      return { type: 'AWS', httpMethod: integration.method, uri: integration.uri, ...requestParameters };
   }
 }
 

@@ -116,7 +116,7 @@ const CONTEXT_VARIABLES: Readonly<Record<string, ValueSource>> = {
   // Quoted for JSON: `"Forbidden"`, or `null` (AUTHORIZER_CONFIGURATION_ERROR).
   'error.messageString': (_ctx, error) => JSON.stringify(error.gatewayMessage),
   'error.responseType': (_ctx, error) => error.responseType,
-  'error.validationErrorString': () => '',
+  'error.validationErrorString': (ctx) => ctx.validationErrorString ?? '',
   requestId: (ctx) => ctx.requestId,
   extendedRequestId: (ctx) => ctx.extendedRequestId,
   requestTime: (ctx) => formatRequestTime(ctx.requestTimeEpoch),

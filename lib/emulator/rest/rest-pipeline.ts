@@ -21,7 +21,9 @@ import { createAuthorizeStep } from './authorizers/authorize';
 import { renderGatewayError } from './gateway-response';
 import { integrateHttpProxy } from './integrations/http-proxy';
 import { integrateLambdaProxy } from './integrations/lambda-proxy';
+import { integrateMapped, type MappedIntegrationDeps } from './integrations/mapped-integration';
 import { integrateMock } from './integrations/mock';
+import { validateMethodRequest } from './request-validation';
 import { createStageThrottleStep, createUsagePlanStep } from './usage-plans';
 
 export { MAX_PAYLOAD_BYTES };
@@ -36,6 +38,10 @@ export interface RestPipelineOptions {
   readonly random?: () => number;
   /** Keys of Cognito user pools. @default - none: their tokens are refused */
   readonly cognito?: CognitoOptions;
+  /** Where AWS service integrations are sent, SigV4-signed (`http://127.0.0.1:4566`); unset: not sent. */
+  readonly awsEndpoint?: string;
+  /** Receives the mapped request and response of non-proxy integrations, one line per hop (`--trace`). */
+  readonly trace?: (line: string) => void;
 }
 
 export interface RestPipelineResult {
@@ -132,24 +138,44 @@ export class RestPipeline {
     if (authorization.kind !== 'none') await this.authorize(ctx, authorization);
     this.checkUsagePlan(ctx);
     this.checkStageThrottle(ctx);
+    if (match.route.requestValidation) validateMethodRequest(ctx, match.route.requestValidation);
 
     switch (integration.kind) {
+      case 'aws':
+        return integrateMapped(ctx, integration, this.mappedDeps(ctx));
       case 'lambda':
+        if (integration.mapping)
+          return integrateMapped(ctx, { ...integration, mapping: integration.mapping }, this.mappedDeps(ctx));
         return integrateLambdaProxy(ctx, integration.functionArn, integration.timeoutMs, {
           invoker: this.invoker,
           accountId: this.options.accountId,
           functionFor: (arn) => this.functionFor(arn),
         });
       case 'http':
+        if (integration.mapping)
+          return integrateMapped(ctx, { ...integration, mapping: integration.mapping }, this.mappedDeps(ctx));
         return integrateHttpProxy(ctx, integration, match.route.requestParameters, (name) =>
           accessLogVariables(ctx, this.logExtras(ctx, undefined))(name),
         );
       case 'mock':
+        if (integration.mapping)
+          return integrateMapped(ctx, { ...integration, mapping: integration.mapping }, this.mappedDeps(ctx));
         return integrateMock(ctx, integration);
       case 'unsupported':
         ctx.integration = { latency: 0, error: integration.reason };
         throw new GatewayError('API_CONFIGURATION_ERROR');
     }
+  }
+
+  private mappedDeps(ctx: RequestContext): MappedIntegrationDeps {
+    return {
+      invoker: this.invoker,
+      functionFor: (arn) => this.functionFor(arn),
+      contextLookup: (name) => accessLogVariables(ctx, this.logExtras(ctx, undefined))(name),
+      region: this.options.region,
+      awsEndpoint: this.options.awsEndpoint,
+      trace: this.options.trace,
+    };
   }
 
   private applyCanary(ctx: RequestContext, stage: StageModel): void {

@@ -68,6 +68,7 @@ function describeTarget(model: GatewayModel, route: RouteSpec, stage: StageModel
   if (integration.kind === 'mock') return `mock ${integration.statusCode}`;
   if (integration.kind === 'http') return `${integration.method} ${integration.url}`;
   if (integration.kind === 'unsupported') return `${integration.type} (not served locally)`;
+  if (integration.kind === 'aws') return `AWS ${integration.uri}`;
   const arn = integration.functionArn.replace(
     /\$\{stageVariables\.([A-Za-z0-9_]+)\}/g,
     (_, name: string) => stage.variables[name] ?? `\${stageVariables.${name}}`,

@@ -73,7 +73,7 @@ describe('renderRestDefinition', () => {
       { title: 't', region: 'eu-west-1' },
     );
     expect(document.paths['/users'].get).toMatchObject({ security: [{ jwt: [], api_key: [] }] });
-    expect(document.components?.securitySchemes.jwt).toEqual({
+    expect(document.components?.securitySchemes?.jwt).toEqual({
       type: 'apiKey',
       name: 'Authorization',
       in: 'header',

@@ -360,15 +360,13 @@ describe('hand-written templates', () => {
       },
     });
     const model = loadAssembly(dir);
-    // A non-proxy route stays routable (it answers 500 locally); only its reason is reported.
+    // An AWS service integration loads with its mapping (sent with --aws-endpoint, else answered 500 and logged).
     expect(model.apis[0].table.routes.map((r) => formatRouteKey(r.key))).toEqual(['GET /items', 'POST /']);
-    expect(model.apis[0].table.routes[1].integration.kind).toBe('unsupported');
+    expect(model.apis[0].table.routes[1].integration).toMatchObject({
+      kind: 'aws',
+      uri: 'arn:aws:apigateway:us-east-1:sqs:path/q',
+    });
     expect(model.unsupported).toEqual([
-      {
-        path: 'Mixed/Legacy',
-        reason:
-          'route "POST /": AWS (non-proxy) integrations use mapping templates, which are not served locally (requests answer 500)',
-      },
       { path: 'Mixed/Socket', reason: 'WEBSOCKET APIs (API Gateway v2) are not served locally' },
     ]);
   });

@@ -86,7 +86,6 @@ test('routes that cannot be served are described, and the others still import', 
   expect(imported.problems).toEqual([
     'route "GET /no-integration": it has no x-amazon-apigateway-integration',
     expect.stringMatching(/^route "GET \/bad\{part\}": path part "bad\{part\}" is invalid/),
-    'route "GET /s3": AWS (non-proxy) integrations use mapping templates, which are not served locally (requests answer 500)',
     'route "GET /who": security scheme "ghost" is not defined',
   ]);
 });
@@ -109,8 +108,8 @@ test('a mock picks the integration response whose selection pattern matches, els
         },
       }),
     ).routes[0].integration;
-  expect(mock(404)).toEqual({ kind: 'mock', statusCode: 404, responseHeaders: {}, responseBody: 'missing' });
-  expect(mock(200)).toEqual({
+  expect(mock(404)).toMatchObject({ kind: 'mock', statusCode: 404, responseHeaders: {}, responseBody: 'missing' });
+  expect(mock(200)).toMatchObject({
     kind: 'mock',
     statusCode: 200,
     responseHeaders: { 'X-A': 'a' },

@@ -65,7 +65,7 @@ test('an alias integration keeps the qualifier, and a stage-variable ARN is left
 });
 
 test('MOCK and HTTP_PROXY integrations', () => {
-  expect(route('GET /').integration).toEqual({
+  expect(route('GET /').integration).toMatchObject({
     kind: 'mock',
     statusCode: 200,
     responseHeaders: { 'X-Mock': 'yes' },

@@ -90,7 +90,7 @@ describe('SpecRestApi with an inline OpenAPI 3 definition', () => {
   });
 
   test('a mock answers with the response its request template selects; http_proxy keeps ANY', () => {
-    expect(route(api, 'GET /health').integration).toEqual({
+    expect(route(api, 'GET /health').integration).toMatchObject({
       kind: 'mock',
       statusCode: 204,
       responseHeaders: { 'X-Health': 'ok' },
@@ -143,7 +143,7 @@ describe('SpecRestApi with ApiDefinition.fromAsset', () => {
       apiKeyRequired: true,
       integration: { kind: 'lambda', functionArn: `${ARN}:files-fn` },
     });
-    expect(route(api, 'GET /').integration).toEqual({
+    expect(route(api, 'GET /').integration).toMatchObject({
       kind: 'mock',
       statusCode: 200,
       responseHeaders: {},
@@ -176,7 +176,7 @@ describe('SpecRestApi with ApiDefinition.fromAsset', () => {
       ].join('\n'),
     );
     const [api] = loadAssembly(synthesizeToAssembly(assetSpecStack(file))).apis;
-    expect(route(api, 'GET /ping').integration).toEqual({
+    expect(route(api, 'GET /ping').integration).toMatchObject({
       kind: 'mock',
       statusCode: 200,
       responseHeaders: {},

@@ -34,6 +34,14 @@ export function mapRequestParameters(
   return mapped;
 }
 
+/** Reads one request-side mapping source (literal, `method.request.*`, `stageVariables.*`, `context.*`). */
+export function requestParameterSource(
+  ctx: RequestContext,
+  contextLookup: ContextLookup,
+): (source: string) => string | undefined {
+  return (source) => sourceValue(source, ctx, contextLookup);
+}
+
 function sourceValue(source: string, ctx: RequestContext, contextLookup: ContextLookup): string | undefined {
   if (source.length >= 2 && source.startsWith("'") && source.endsWith("'")) return source.slice(1, -1);
   let match = /^method\.request\.(header|multivalueheader|querystring|multivaluequerystring|path)\.(.+)$/.exec(source);
