@@ -22,6 +22,20 @@ function jwksEntry(value: string, previous: Record<string, string> = {}): Record
   return { ...previous, [value.slice(0, split)]: value.slice(split + 1) };
 }
 
+/** `--dashboard-token label=token` (repeatable): the first `=` separates the label (tokens may end in `=`). */
+function tokenEntry(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const split = value.indexOf('=');
+  if (split <= 0 || split === value.length - 1)
+    throw new InvalidArgumentError('write --dashboard-token <label>=<token>, e.g. alice=eyJhbGciOi...');
+  return { ...previous, [value.slice(0, split)]: value.slice(split + 1) };
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a count is a whole number of at least 1');
+  return n;
+}
+
 const program = new Command('portico').description('Run a synthesized API Gateway locally, as AWS would serve it.');
 
 program
@@ -35,6 +49,14 @@ program
   .option('--region <region>', 'region reported in ARNs and events', 'us-east-1')
   .option('--watch', 'in a CDK app, re-synthesize it when its sources change; reload whenever the assembly changes')
   .option('--jwks <issuer=path>', 'JWKS file or URL for an HTTP API JWT authorizer issuer (repeatable)', jwksEntry)
+  .option('--no-dashboard', 'do not serve the live dashboard under /_portico/')
+  .option('--dashboard-host', 'let clients on other machines open the dashboard (loopback clients only otherwise)')
+  .option(
+    '--dashboard-token <label=token>',
+    'a bearer token the dashboard offers in "Send a request" (repeatable)',
+    tokenEntry,
+  )
+  .option('--dashboard-history <n>', 'requests the dashboard keeps', count, 1000)
   .action(serveCommand);
 
 program

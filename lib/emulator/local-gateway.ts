@@ -10,6 +10,7 @@ import { loadEnvOverrides } from './lambda/env-file';
 import type { LambdaInvoker } from './lambda/invoker';
 import { LambdaRuntime } from './lambda/runtime';
 import type { ApiKeyModel, GatewayModel } from './model';
+import { ObservationFeed, type ObservationFeedOptions } from './observe/observation-feed';
 import { GatewayPipeline, type PipelineResult } from './pipeline';
 import type { GatewayRequest } from './request-context';
 import { type RunningServer, serveGateway } from './server';
@@ -57,6 +58,12 @@ export interface LocalGatewayOptions {
    * @default true
    */
   readonly loopback?: boolean;
+  /**
+   * Record every request, authorizer cache, usage-plan counter and function in an observation feed
+   * (`observations`), as the dashboard reads them (docs/decisions/0015-dashboard.md).
+   * @default false
+   */
+  readonly observe?: boolean | ObservationFeedOptions;
 }
 
 export class LocalGateway {
@@ -86,6 +93,8 @@ export class LocalGateway {
   }
 
   readonly pipeline: GatewayPipeline;
+  /** The observation feed, when the gateway was created with `observe`. */
+  readonly observations?: ObservationFeed;
   private readonly runtime: LambdaInvoker;
   /** The last `accessLogLimit` lines, used as a ring once full (no per-request shifting of a long array). */
   private readonly lines: string[] = [];
@@ -103,19 +112,24 @@ export class LocalGateway {
     const region = options.region ?? 'us-east-1';
     const accountId = options.accountId ?? '123456789012';
     const envOverrides = typeof options.envVars === 'string' ? loadEnvOverrides(options.envVars) : options.envVars;
+    const feed = options.observe
+      ? new ObservationFeed(model, { poolSize: options.poolSize, ...(options.observe === true ? {} : options.observe) })
+      : undefined;
+    this.observations = feed;
     this.runtime = new LambdaRuntime(model.functions, {
       region,
       accountId,
       envOverrides,
       poolSize: options.poolSize,
-      onLog: options.onFunctionLog,
+      onLog: feed ? observedLog(feed, options.onFunctionLog) : options.onFunctionLog,
     });
-    this.pipeline = new GatewayPipeline(model, this.runtime, {
+    this.pipeline = new GatewayPipeline(model, feed ? feed.wrapInvoker(this.runtime) : this.runtime, {
       region,
       accountId,
       clock: options.clock,
       random: options.random,
       jwks: options.jwks,
+      observer: feed,
     });
     this.sourceIp = options.sourceIp ?? '127.0.0.1';
     if (options.accessLogFile) this.accessLogStream = createWriteStream(options.accessLogFile, { flags: 'a' });
@@ -158,7 +172,9 @@ export class LocalGateway {
 
   /** The shared door: the HTTP server calls this too. */
   async handle(request: GatewayRequest): Promise<PipelineResult> {
-    const result = await this.pipeline.handle(request);
+    const result = this.observations
+      ? await this.observations.observe(request, (r) => this.pipeline.handle(r))
+      : await this.pipeline.handle(request);
     if (result.accessLogLine !== undefined) {
       const limit = this.options.accessLogLimit ?? 10_000;
       if (this.lines.length < limit) this.lines.push(result.accessLogLine);
@@ -192,6 +208,7 @@ export class LocalGateway {
   }
 
   async close(): Promise<void> {
+    this.observations?.close();
     await (await this.loopbackServer)?.close();
     if (this.accessLogStream) {
       this.accessLogStream.end();
@@ -237,6 +254,18 @@ async function toGatewayRequest(
   if (!request.headers.has('host')) headers.unshift(['Host', host]);
   const body = Buffer.from(await request.arrayBuffer());
   return { method: request.method, rawUrl, headers, body, sourceIp, protocol: 'HTTP/1.1' };
+}
+
+/** Function log lines go to the feed as well as where they went before (stderr by default, like the runtime). */
+function observedLog(
+  feed: ObservationFeed,
+  onFunctionLog: ((functionName: string, line: string) => void) | undefined,
+): (functionName: string, line: string) => void {
+  return (functionName, line) => {
+    feed.functionLog(functionName, line);
+    if (onFunctionLog) onFunctionLog(functionName, line);
+    else process.stderr.write(`${line.replace(/^/gm, `[${functionName}] `)}\n`);
+  };
 }
 
 const NO_BODY = Buffer.alloc(0);

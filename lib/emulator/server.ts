@@ -17,6 +17,12 @@ export interface ServeOptions {
   readonly host?: string;
   /** 0 picks a free port. @default 3000 */
   readonly port?: number;
+  /**
+   * Answers the dashboard's requests (`createDashboard`, under `/_portico/`) before the gateway sees them;
+   * returns false for every other request.
+   * @default - no dashboard
+   */
+  readonly dashboard?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface RunningServer {
@@ -28,6 +34,7 @@ export interface RunningServer {
 
 export async function serveGateway(gateway: GatewayHandler, options: ServeOptions = {}): Promise<RunningServer> {
   const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+    if (options.dashboard?.(req, res)) return;
     handleRequest(gateway, req, res).catch((error: unknown) => {
       process.emitWarning(`portico: failed to answer a request: ${error instanceof Error ? error.message : error}`);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });

@@ -11,6 +11,7 @@ import { GatewayError } from '../../core/gateway-responses';
 import { compileRestRouter, type RestRouter } from '../../core/rest-router';
 import type { LambdaInvoker } from '../lambda/invoker';
 import type { ApiModel, FunctionModel, GatewayModel, StageModel } from '../model';
+import type { GatewayObserver } from '../observe/observer';
 import { type GatewayRequest, type GatewayResponse, MAX_PAYLOAD_BYTES, type RequestContext } from '../request-context';
 import { parseRequestTarget } from '../request-target';
 import { headerValue, parseQueryString } from '../request-values';
@@ -33,6 +34,8 @@ export interface RestPipelineOptions {
   readonly clock?: Clock;
   /** Source of randomness for canary traffic splitting, in [0, 1); seed it for reproducible tests. */
   readonly random?: () => number;
+  /** Shown the authorizer caches and usage-plan counters (the dashboard). @default - none */
+  readonly observer?: GatewayObserver;
 }
 
 export interface RestPipelineResult {
@@ -75,8 +78,9 @@ export class RestPipeline {
       clock: this.clock,
       region: options.region,
       accountId: options.accountId,
+      observer: options.observer,
     });
-    this.checkUsagePlan = createUsagePlanStep(model, this.clock);
+    this.checkUsagePlan = createUsagePlanStep(model, this.clock, options.observer);
     this.checkStageThrottle = createStageThrottleStep(this.clock);
   }
 

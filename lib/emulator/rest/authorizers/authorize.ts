@@ -16,6 +16,7 @@ import {
 } from '../../authorization/response';
 import type { LambdaInvoker } from '../../lambda/invoker';
 import type { ApiModel } from '../../model';
+import type { GatewayObserver } from '../../observe/observer';
 import type { AuthorizerOutcome, RequestContext } from '../../request-context';
 import { accessLogVariables } from '../access-log';
 import { buildRequestAuthorizerEvent, buildTokenAuthorizerEvent, methodArn } from './events';
@@ -37,6 +38,8 @@ export interface AuthorizeDeps {
   readonly accountId: string;
   /** Most results kept per authorizer. @default 10000 */
   readonly cacheSize?: number;
+  /** Shown each authorizer's cache when it is created (the dashboard). @default - none */
+  readonly observer?: GatewayObserver;
 }
 
 /**
@@ -61,7 +64,7 @@ export function createAuthorizeStep(deps: AuthorizeDeps): AuthorizeStep {
   const warnedCognito = new WeakSet<AuthorizerSpec>();
 
   // Compiled on first use and kept: identity-source readers, the validation expression and the cache.
-  function compiled(spec: AuthorizerSpec): CompiledAuthorizer {
+  function compiled(spec: AuthorizerSpec, api: ApiModel | undefined): CompiledAuthorizer {
     let entry = compiledAuthorizers.get(spec);
     if (!entry) {
       const sources =
@@ -79,6 +82,10 @@ export function createAuthorizeStep(deps: AuthorizeDeps): AuthorizeStep {
         cache: new AuthorizerCache<AuthorizerResult>(spec.resultTtlSeconds, clock, deps.cacheSize),
       };
       compiledAuthorizers.set(spec, entry);
+      deps.observer?.authorizerCache(
+        { api: api?.logicalId ?? '', authorizer: spec.name, ttlSeconds: spec.resultTtlSeconds },
+        entry.cache,
+      );
     }
     return entry;
   }
@@ -109,7 +116,7 @@ export function createAuthorizeStep(deps: AuthorizeDeps): AuthorizeStep {
       throw new GatewayError('UNAUTHORIZED');
     };
 
-    const authorizer = compiled(spec);
+    const authorizer = compiled(spec, ctx.api);
     let contextVariable: ((name: string) => string | undefined) | undefined;
     const lookupContext = (name: string): string | undefined => {
       contextVariable ??= accessLogVariables(ctx, { accountId, status: 0, responseLength: 0, responseLatency: 0 });
