@@ -14,7 +14,7 @@ function h(tag, attributes = {}, ...children) {
     else if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Number.POSITIVE_INFINITY)) {
     if (child === undefined || child === null || child === false) continue;
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -197,7 +197,7 @@ async function openDetail(requestId, row) {
     return;
   }
   if (selectedRequest !== requestId) return;
-  detail.replaceChildren(
+  const parts = [
     h(
       'div',
       { class: 'toolbar' },
@@ -222,7 +222,8 @@ async function openDetail(requestId, row) {
         ]),
     section('Response', messageBlock(record.response)),
     section('Access log line', h('pre', {}, record.accessLogLine ?? '(no access logging on this stage)')),
-  );
+  ];
+  detail.replaceChildren(...parts.flat(Number.POSITIVE_INFINITY));
 }
 
 function closeDetail() {
@@ -281,7 +282,7 @@ function renderUsage({ usage }) {
         { 'data-plan': u.plan, 'data-key': u.key, 'data-method': u.method ?? '' },
         h('td', {}, u.plan),
         h('td', {}, u.key),
-        h('td', {}, u.method ?? 'plan'),
+        h('td', {}, u.method ? `${u.stage} ${u.method}` : 'plan'),
         h('td', {}, u.rateLimit === undefined ? 'unthrottled' : `${u.rateLimit}/s · ${u.burstLimit}`),
         h(
           'td',
@@ -474,13 +475,13 @@ $('send-form').addEventListener('submit', async (event) => {
     body: $('send-body').value,
   });
   $('send-result').replaceChildren(
-    answer.status === undefined
-      ? h('p', { class: 's5' }, answer.message ?? 'The dashboard could not send the request.')
+    ...(answer.status === undefined
+      ? [h('p', { class: 's5' }, answer.message ?? 'The dashboard could not send the request.')]
       : [
           h('h2', { class: statusClass(answer.status), 'data-part': 'status' }, `${answer.status}`),
           h('pre', {}, answer.headers.map(([name, value]) => `${name}: ${value}`).join('\n')),
           h('pre', { 'data-part': 'body' }, answer.body),
-        ],
+        ]),
   );
 });
 

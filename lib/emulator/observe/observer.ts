@@ -31,6 +31,8 @@ export interface AuthorizerCacheOwner {
 export interface UsagePlanCounter {
   readonly plan: string;
   readonly key: string;
+  /** The stage of a per-method throttle bucket (each API stage of the plan has its own). */
+  readonly stage?: string;
   /** `/path/METHOD` for a per-method throttle bucket; absent for the plan's own bucket. */
   readonly method?: string;
   readonly rateLimit?: number;

@@ -140,7 +140,8 @@ function usagePlanCounters(
   now: number,
 ): UsagePlanCounter[] {
   const counters = new Map<string, UsagePlanCounter>();
-  for (const byKey of bindings.values()) {
+  for (const [apiStage, byKey] of bindings) {
+    const stage = apiStage.split('\n')[1];
     for (const binding of byKey.values()) {
       const { plan, key, planThrottle } = binding;
       const quota = plan.quota;
@@ -174,6 +175,7 @@ function usagePlanCounters(
         counters.set(id, {
           plan: plan.name,
           key: key.name,
+          stage,
           method,
           rateLimit: throttle.rateLimit,
           burstLimit: throttle.burstLimit,
