@@ -15,7 +15,7 @@ import type {
   ObservedCacheEntry,
   UsagePlanCounter,
 } from './observer';
-import { invocationScope, type ObservedInvocation, observingInvoker } from './observing-invoker';
+import { type ObservedInvocation, observingInvoker } from './observing-invoker';
 import { buildRecord, type ObservedResult, type RequestDetail, type RequestSummary, summaryOf } from './request-record';
 import { RingBuffer } from './ring-buffer';
 import { type RouteStatistics, RouteStats } from './route-stats';
@@ -45,6 +45,9 @@ export interface AuthorizerStanding extends AuthorizerCacheOwner {
 
 export type FeedListener = (summary: RequestSummary) => void;
 
+/** Most requests' invocations waiting for their record at once. */
+const PENDING_LIMIT = 10_000;
+
 export class ObservationFeed implements GatewayObserver {
   private readonly records: RingBuffer<RequestDetail>;
   private readonly routeStats = new RouteStats();
@@ -57,6 +60,8 @@ export class ObservationFeed implements GatewayObserver {
   private readUsagePlans: () => UsagePlanCounter[] = () => [];
   private readonly maxBodyBytes: number;
   private seq = 0;
+  /** Invocations waiting for their request's record, by request id (`token\n<token>` for TOKEN authorizers). */
+  private readonly pending = new Map<string, ObservedInvocation[]>();
 
   constructor(
     private readonly model: GatewayModel,
@@ -75,6 +80,7 @@ export class ObservationFeed implements GatewayObserver {
       invoker,
       this.functionStats,
       (arn) => names.get(arn.split(':').slice(0, 7).join(':')) ?? arn,
+      (invocation) => this.attach(invocation),
     );
   }
 
@@ -83,16 +89,17 @@ export class ObservationFeed implements GatewayObserver {
     request: GatewayRequest,
     handle: (r: GatewayRequest) => Promise<R>,
   ): Promise<R> {
-    const invocations: ObservedInvocation[] = [];
-    const result = await invocationScope.run(invocations, () => handle(request));
-    this.publish(result, invocations);
+    const result = await handle(request);
+    this.publish(result);
     return result;
   }
 
-  /** Records a request answered outside `observe` (its Lambda invocations are then not attached). */
-  publish(result: ObservedResult, invocations: readonly ObservedInvocation[] = []): RequestSummary {
+  /** Records a request and the invocations made for it. */
+  publish(result: ObservedResult): void {
     this.seq += 1;
-    const detail = buildRecord(this.seq, result, invocations, this.model, { maxBodyBytes: this.maxBodyBytes });
+    const detail = buildRecord(this.seq, result, this.invocationsOf(result), this.model, {
+      maxBodyBytes: this.maxBodyBytes,
+    });
     this.records.push(detail);
     if (detail.routeId) this.routeStats.add(detail.routeId, detail.status, detail.latencyMs);
     if (detail.apiKey && (detail.throttled || detail.quotaExceeded)) {
@@ -109,9 +116,48 @@ export class ObservationFeed implements GatewayObserver {
       else counts.misses += 1;
       this.authorizerCounts.set(id, counts);
     }
-    const summary = summaryOf(detail);
-    for (const listener of this.listeners) listener(summary);
-    return summary;
+    if (this.listeners.size > 0) {
+      const summary = summaryOf(detail);
+      for (const listener of this.listeners) listener(summary);
+    }
+  }
+
+  private attach(invocation: ObservedInvocation): void {
+    const event = invocation.event as {
+      requestContext?: { requestId?: unknown };
+      type?: unknown;
+      authorizationToken?: unknown;
+    };
+    const requestId = event?.requestContext?.requestId;
+    const key =
+      typeof requestId === 'string'
+        ? requestId
+        : event?.type === 'TOKEN' && typeof event.authorizationToken === 'string'
+          ? `token\n${event.authorizationToken}`
+          : undefined;
+    if (key === undefined) return;
+    const list = this.pending.get(key);
+    if (list) list.push(invocation);
+    else this.pending.set(key, [invocation]);
+    // Invocations whose request never reaches `publish` (a request not sent through `observe`) must not pile up.
+    if (this.pending.size > PENDING_LIMIT) this.pending.delete(this.pending.keys().next().value as string);
+  }
+
+  /** The request's invocations: a TOKEN authorizer's (matched by a header carrying its token) first. */
+  private invocationsOf({ context }: ObservedResult): ObservedInvocation[] {
+    const own = this.pending.get(context.requestId) ?? [];
+    this.pending.delete(context.requestId);
+    if (context.authorizer && !context.authorizer.cached && context.authorizer.integrationStatus !== undefined) {
+      for (const [, value] of context.request.headers) {
+        const tokenKey = `token\n${value}`;
+        const waiting = this.pending.get(tokenKey);
+        if (!waiting) continue;
+        const first = waiting.shift() as ObservedInvocation;
+        if (waiting.length === 0) this.pending.delete(tokenKey);
+        return [first, ...own];
+      }
+    }
+    return own;
   }
 
   /** Calls `listener` with every request from now on; returns the unsubscribe function. */

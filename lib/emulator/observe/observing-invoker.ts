@@ -1,10 +1,10 @@
 /**
  * Wraps the Lambda invoker the pipeline uses: each invocation is counted per function and, with the event
- * as sent and the handler's answer, attached to the request it ran for. The request is found through
- * AsyncLocalStorage (the feed runs each request inside `invocationScope`), so neither the wings nor the
- * runtime pass anything along, and authorizer invocations (a TOKEN event has no request id) are caught too.
+ * as sent and the handler's answer, handed to `attach`, which ties it to its request. Events carry the
+ * request id (`requestContext.requestId`) except a TOKEN authorizer's, which the feed matches by its token.
+ * No AsyncLocalStorage: on Node 20 it turns on promise hooks for the whole process, a cost every request
+ * would pay.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { InvokeOptions, InvokeResult, LambdaInvoker } from '../lambda/invoker';
 import type { FunctionStats } from './function-stats';
 
@@ -16,12 +16,11 @@ export interface ObservedInvocation {
   readonly cold: boolean;
 }
 
-export const invocationScope = new AsyncLocalStorage<ObservedInvocation[]>();
-
 export function observingInvoker(
   invoker: LambdaInvoker,
   stats: FunctionStats,
   functionNameOf: (arn: string) => string,
+  attach: (invocation: ObservedInvocation) => void,
 ): LambdaInvoker {
   return {
     async invoke(functionArn: string, event: unknown, options?: InvokeOptions): Promise<InvokeResult> {
@@ -34,7 +33,7 @@ export function observingInvoker(
       } finally {
         const outcome = result?.kind ?? 'error';
         stats.end(functionName, outcome, result && 'durationMs' in result ? result.durationMs : undefined, cold);
-        if (result) invocationScope.getStore()?.push({ functionName, event, result, cold });
+        if (result) attach({ functionName, event, result, cold });
       }
     },
     close: () => invoker.close(),

@@ -4,6 +4,7 @@
  * sent, the handlers' answers, the final response and the access-log line. Large bodies are cut at
  * `maxBodyBytes` with a marker, so a ring of records stays bounded however big the payloads.
  */
+import { isUtf8 } from 'node:buffer';
 import type { AuthorizationSpec } from '../../core/route-table';
 import type { InvokeResult } from '../lambda/invoker';
 import type { GatewayModel } from '../model';
@@ -199,18 +200,15 @@ function message(
   body: Buffer,
   { maxBodyBytes }: RecordLimits,
 ): ObservedMessage {
-  const shown = body.length > maxBodyBytes ? body.subarray(0, maxBodyBytes) : body;
-  const text = shown.toString('utf8');
-  // Bytes that do not survive a UTF-8 round trip are binary: show them as base64.
-  const binary = !Buffer.from(text, 'utf8').equals(shown) && body.length <= maxBodyBytes;
-  let rendered = binary ? shown.toString('base64') : text;
-  if (body.length > maxBodyBytes) rendered += truncatedMarker(body.length);
-  return {
-    headers: headers.map(([n, v]) => [n, v] as const),
-    body: rendered,
-    size: body.length,
-    ...(binary && { encoding: 'base64' as const }),
-  };
+  const cut = body.length > maxBodyBytes;
+  const shown = cut ? body.subarray(0, maxBodyBytes) : body;
+  // A body that is not UTF-8 is binary: show it as base64 (a cut body may end inside a character: still text).
+  const binary = !cut && !isUtf8(shown);
+  const rendered = binary
+    ? shown.toString('base64')
+    : shown.toString('utf8') + (cut ? truncatedMarker(body.length) : '');
+  // The header pairs are the request's and the response's own (never changed after the answer): kept, not copied.
+  return { headers, body: rendered, size: body.length, ...(binary && { encoding: 'base64' as const }) };
 }
 
 /**
