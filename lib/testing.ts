@@ -27,6 +27,38 @@ export {
 export type { LambdaMode } from './emulator/lambda/process-pool';
 export { LocalGateway, type LocalGatewayOptions } from './emulator/local-gateway';
 export type { ApiKeyModel, GatewayModel } from './emulator/model';
+// The live dashboard and the observation feed it reads (docs/decisions/0015-dashboard.md).
+export {
+  createDashboard,
+  DASHBOARD_PREFIX,
+  type DashboardHandler,
+  type DashboardOptions,
+} from './emulator/observe/dashboard-api';
+export type { FunctionStatistics } from './emulator/observe/function-stats';
+export type { ListedRoute } from './emulator/observe/listed-route';
+export type {
+  AuthorizerStanding,
+  FeedListener,
+  ObservationFeed,
+  ObservationFeedOptions,
+  UsageStanding,
+} from './emulator/observe/observation-feed';
+export type {
+  AuthorizerCacheOwner,
+  GatewayObserver,
+  ObservableAuthorizerCache,
+  ObservedCacheEntry,
+  UsagePlanCounter,
+} from './emulator/observe/observer';
+export type { ObservedInvocation } from './emulator/observe/observing-invoker';
+export type {
+  AuthorizerDecision,
+  ObservedMessage,
+  ObservedResult,
+  RequestDetail,
+  RequestSummary,
+} from './emulator/observe/request-record';
+export type { RouteStatistics } from './emulator/observe/route-stats';
 export type { GatewayPipeline, PipelineResult } from './emulator/pipeline';
 export type { GatewayRequest, GatewayResponse, RequestContext } from './emulator/request-context';
 export { type GatewayHandler, type RunningServer, type ServeOptions, serveGateway } from './emulator/server';

@@ -20,8 +20,8 @@ execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc
   stdio: 'inherit',
 });
 
-/** Files the runtime loads by path (worker threads, bootstraps) are not compiled: copy them as they are. */
-const ASSET = /\.(js|cjs|mjs|py|json)$|(^|\/)bootstrap$/;
+/** Files the runtime loads by path (worker threads, bootstraps, the dashboard page) are not compiled: copy them as they are. */
+const ASSET = /\.(js|cjs|mjs|py|json|html|css)$|(^|\/)bootstrap$/;
 function copyAssets(dir) {
   for (const name of readdirSync(dir)) {
     const file = path.join(dir, name);

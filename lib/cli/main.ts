@@ -39,6 +39,20 @@ function keyValue(flag: string, example: string) {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+/** `--dashboard-token label=token` (repeatable): the first `=` separates the label (tokens may end in `=`). */
+function tokenEntry(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const split = value.indexOf('=');
+  if (split <= 0 || split === value.length - 1)
+    throw new InvalidArgumentError('write --dashboard-token <label>=<token>, e.g. alice=eyJhbGciOi...');
+  return { ...previous, [value.slice(0, split)]: value.slice(split + 1) };
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a count is a whole number of at least 1');
+  return n;
+}
+
 const program = new Command('portico').description('Run a synthesized API Gateway locally, as AWS would serve it.');
 
 program
@@ -79,6 +93,14 @@ program
   )
   .option('--aws-endpoint <url>', 'send REST AWS service integrations there, SigV4-signed (e.g. a LocalStack)')
   .option('--trace', 'print the mapped request and response of REST non-proxy integrations')
+  .option('--no-dashboard', 'do not serve the live dashboard under /_portico/')
+  .option('--dashboard-host', 'let clients on other machines open the dashboard (loopback clients only otherwise)')
+  .option(
+    '--dashboard-token <label=token>',
+    'a bearer token the dashboard offers in "Send a request" (repeatable)',
+    tokenEntry,
+  )
+  .option('--dashboard-history <n>', 'requests the dashboard keeps', count, 1000)
   .action(serveCommand);
 
 program

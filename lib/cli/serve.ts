@@ -9,6 +9,7 @@ import { listHttpRoutes } from '../emulator/http/route-listing';
 import { resolveAwsEnvironment } from '../emulator/lambda/aws-credentials';
 import type { LambdaMode } from '../emulator/lambda/process-pool';
 import { LocalGateway } from '../emulator/local-gateway';
+import { createDashboard, DASHBOARD_PREFIX } from '../emulator/observe/dashboard-api';
 import type { PipelineResult } from '../emulator/pipeline';
 import type { GatewayRequest } from '../emulator/request-context';
 import { formatTable, listRoutes } from '../emulator/rest/route-listing';
@@ -46,6 +47,14 @@ export interface ServeCommandOptions {
   readonly awsEndpoint?: string;
   /** `--trace`: print the mapped request and response of REST non-proxy integrations. */
   readonly trace?: boolean;
+  /** Serve the dashboard under /_portico/ (`--no-dashboard` turns it off). @default true */
+  readonly dashboard?: boolean;
+  /** Let clients on other machines open the dashboard too (it answers loopback clients only otherwise). */
+  readonly dashboardHost?: boolean;
+  /** Bearer tokens the dashboard's "Send a request" offers, by label (`--dashboard-token label=token`). */
+  readonly dashboardToken?: Readonly<Record<string, string>>;
+  /** Requests the dashboard keeps. @default 1000 */
+  readonly dashboardHistory?: number;
 }
 
 export async function serveCommand(options: ServeCommandOptions): Promise<void> {
@@ -75,15 +84,24 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
       awsEndpoint: options.awsEndpoint,
       ...(options.trace && { onTrace: (line: string) => process.stdout.write(`${pc.dim(`  [trace] ${line}`)}\n`) }),
       onRequest: printRequest,
+      observe: options.dashboard !== false && { requestLimit: options.dashboardHistory ?? 1000 },
       onFunctionLog: (fn, line) => process.stdout.write(`${pc.dim(`  [${fn}]`)} ${line}\n`),
     });
   let gateway = await load();
   const server = await serveGateway(
     { handle: (request: GatewayRequest): Promise<PipelineResult> => gateway.handle(request) },
-    { host: options.host, port: options.port },
+    {
+      host: options.host,
+      port: options.port,
+      dashboard:
+        options.dashboard === false
+          ? undefined
+          : createDashboard(() => gateway, { allowRemote: options.dashboardHost, tokens: options.dashboardToken }),
+    },
   );
   printBanner(gateway, server.url, cognito);
   const https = options.https ? await startHttps(() => gateway, options) : undefined;
+  if (options.dashboard !== false) printDashboard(server.url, options);
 
   if (options.watch) {
     if (app) resynthesizeOnChange(app, assembly);
@@ -116,6 +134,16 @@ export async function serveCommand(options: ServeCommandOptions): Promise<void> 
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function printDashboard(url: string, options: ServeCommandOptions): void {
+  const local = url.replace(/\/\/(0\.0\.0\.0|\[::\])(?=:)/, '//127.0.0.1');
+  console.log(`${pc.bold('Dashboard')}  ${pc.cyan(`${local}${DASHBOARD_PREFIX}`)}`);
+  const loopback = /^(127\.|localhost$|::1$)/.test(options.host);
+  if (!loopback && !options.dashboardHost) {
+    console.log(pc.dim('  (answers this machine only; --dashboard-host opens it to other hosts)'));
+  }
+  console.log('');
 }
 
 function printBanner(gateway: LocalGateway, url: string, cognito: CognitoOptions): void {

@@ -12,6 +12,7 @@ import type { LambdaInvoker } from './lambda/invoker';
 import type { LambdaMode } from './lambda/process-pool';
 import { LambdaRuntime } from './lambda/runtime';
 import type { ApiKeyModel, GatewayModel } from './model';
+import { ObservationFeed, type ObservationFeedOptions } from './observe/observation-feed';
 import { GatewayPipeline, type PipelineResult } from './pipeline';
 import type { GatewayRequest } from './request-context';
 import { type RunningServer, type ServeOptions, serveGateway } from './server';
@@ -94,6 +95,12 @@ export interface LocalGatewayOptions {
    * @default - none
    */
   readonly onTrace?: (line: string) => void;
+  /**
+   * Record every request, authorizer cache, usage-plan counter and function in an observation feed
+   * (`observations`), as the dashboard reads them (docs/decisions/0015-dashboard.md).
+   * @default false
+   */
+  readonly observe?: boolean | ObservationFeedOptions;
 }
 
 export class LocalGateway {
@@ -123,6 +130,8 @@ export class LocalGateway {
   }
 
   readonly pipeline: GatewayPipeline;
+  /** The observation feed, when the gateway was created with `observe`. */
+  readonly observations?: ObservationFeed;
   private readonly runtime: LambdaInvoker;
   /** The last `accessLogLimit` lines, used as a ring once full (no per-request shifting of a long array). */
   private readonly lines: string[] = [];
@@ -140,17 +149,21 @@ export class LocalGateway {
     const region = options.region ?? 'us-east-1';
     const accountId = options.accountId ?? '123456789012';
     const envOverrides = typeof options.envVars === 'string' ? loadEnvOverrides(options.envVars) : options.envVars;
+    const feed = options.observe
+      ? new ObservationFeed(model, { poolSize: options.poolSize, ...(options.observe === true ? {} : options.observe) })
+      : undefined;
+    this.observations = feed;
     this.runtime = new LambdaRuntime(model.functions, {
       region,
       accountId,
       envOverrides,
       poolSize: options.poolSize,
       lambdaMode: options.lambdaMode,
-      onLog: options.onFunctionLog,
+      onLog: feed ? observedLog(feed, options.onFunctionLog) : options.onFunctionLog,
       aws: options.aws,
       appDirectory: options.appDirectory,
     });
-    this.pipeline = new GatewayPipeline(model, this.runtime, {
+    this.pipeline = new GatewayPipeline(model, feed ? feed.wrapInvoker(this.runtime) : this.runtime, {
       region,
       accountId,
       clock: options.clock,
@@ -159,6 +172,7 @@ export class LocalGateway {
       cognito: options.cognito,
       awsEndpoint: options.awsEndpoint,
       trace: options.onTrace,
+      observer: feed,
     });
     this.sourceIp = options.sourceIp ?? '127.0.0.1';
     if (options.accessLogFile) this.accessLogFile = new AccessLogFile(options.accessLogFile);
@@ -201,7 +215,9 @@ export class LocalGateway {
 
   /** The shared door: the HTTP server calls this too. */
   async handle(request: GatewayRequest): Promise<PipelineResult> {
-    const result = await this.pipeline.handle(request);
+    const result = this.observations
+      ? await this.observations.observe(request, (r) => this.pipeline.handle(r))
+      : await this.pipeline.handle(request);
     if (result.accessLogLine !== undefined) {
       const limit = this.options.accessLogLimit ?? 10_000;
       if (this.lines.length < limit) this.lines.push(result.accessLogLine);
@@ -248,6 +264,7 @@ export class LocalGateway {
   }
 
   async close(): Promise<void> {
+    this.observations?.close();
     await (await this.loopbackServer)?.close();
     await this.accessLogFile?.close();
     await this.runtime.close();
@@ -290,6 +307,18 @@ async function toGatewayRequest(
   if (!request.headers.has('host')) headers.unshift(['Host', host]);
   const body = Buffer.from(await request.arrayBuffer());
   return { method: request.method, rawUrl, headers, body, sourceIp, protocol: 'HTTP/1.1' };
+}
+
+/** Function log lines go to the feed as well as where they went before (stderr by default, like the runtime). */
+function observedLog(
+  feed: ObservationFeed,
+  onFunctionLog: ((functionName: string, line: string) => void) | undefined,
+): (functionName: string, line: string) => void {
+  return (functionName, line) => {
+    feed.functionLog(functionName, line);
+    if (onFunctionLog) onFunctionLog(functionName, line);
+    else process.stderr.write(`${line.replace(/^/gm, `[${functionName}] `)}\n`);
+  };
 }
 
 const NO_BODY = Buffer.alloc(0);

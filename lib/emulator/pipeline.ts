@@ -8,13 +8,17 @@ import type { Clock } from '../core/clock';
 import type { CognitoOptions } from './authorization/cognito-pools';
 import type { HttpRequestContext } from './http/http-context';
 import { HttpPipeline } from './http/http-pipeline';
+import { listHttpRoutes } from './http/route-listing';
 import type { LambdaInvoker } from './lambda/invoker';
 import { ManagementApi } from './management/management-api';
 import type { GatewayModel } from './model';
+import { httpRouteId, type ListedRoute, restRouteId } from './observe/listed-route';
+import type { GatewayObserver } from './observe/observer';
 import type { GatewayRequest, GatewayResponse, RequestContext } from './request-context';
 import { parseRequestTarget } from './request-target';
 import { headerValue } from './request-values';
 import { RestPipeline } from './rest/rest-pipeline';
+import { listRoutes } from './rest/route-listing';
 import { StageIndex } from './stage-index';
 
 export { MAX_PAYLOAD_BYTES } from './request-context';
@@ -33,6 +37,8 @@ export interface PipelineOptions {
   readonly awsEndpoint?: string;
   /** Receives the mapped request and response of REST non-proxy integrations (`--trace`). */
   readonly trace?: (line: string) => void;
+  /** Shown the authorizer caches and usage-plan counters (the dashboard, observe/). @default - none */
+  readonly observer?: GatewayObserver;
 }
 
 export interface PipelineResult {
@@ -75,5 +81,21 @@ export class GatewayPipeline {
       return { ...result, http: result.context };
     }
     return this.rest.handle(request);
+  }
+
+  /** Every route of every API and stage, both flavors (the dashboard's Routes view). */
+  listRoutes(): ListedRoute[] {
+    const rest = listRoutes(this.model).map((row) => ({
+      ...row,
+      id: restRouteId(row.api, row.stage, row.method, row.path),
+      flavor: 'REST' as const,
+      path: `/${row.stage}${row.path === '/' ? '' : row.path}`,
+    }));
+    const http = listHttpRoutes(this.model).map((row) => {
+      const prefix = row.stage === '$default' ? '' : `/${row.stage}`;
+      const routeKey = row.method === '$default' ? '$default' : `${row.method} ${row.path.slice(prefix.length) || '/'}`;
+      return { ...row, id: httpRouteId(row.api, row.stage, routeKey), flavor: 'HTTP' as const, apiKey: '-' };
+    });
+    return [...rest, ...http];
   }
 }

@@ -18,6 +18,12 @@ export interface ServeOptions {
   readonly host?: string;
   /** 0 picks a free port. @default 3000 */
   readonly port?: number;
+  /**
+   * Answers the dashboard's requests (`createDashboard`, under `/_portico/`) before the gateway sees them;
+   * returns false for every other request.
+   * @default - no dashboard
+   */
+  readonly dashboard?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export interface RunningServer {
@@ -29,6 +35,7 @@ export interface RunningServer {
 
 export async function serveGateway(gateway: GatewayHandler, options: ServeOptions = {}): Promise<RunningServer> {
   const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+    if (options.dashboard?.(req, res)) return;
     handleRequest(gateway, req, res).catch((error: unknown) => {
       // A client that went away mid-request (`aborted`, ECONNRESET) is not an emulator fault: nobody to answer.
       if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || req.destroyed) return;

@@ -4,6 +4,7 @@
  * load test with a fresh token per request keeps memory flat.
  */
 import type { Clock } from '../../core/clock';
+import type { ObservableAuthorizerCache, ObservedCacheEntry } from '../observe/observer';
 
 export const DEFAULT_AUTHORIZER_CACHE_SIZE = 10_000;
 
@@ -12,7 +13,7 @@ interface Entry<T> {
   readonly expiresAt: number;
 }
 
-export class AuthorizerCache<T> {
+export class AuthorizerCache<T> implements ObservableAuthorizerCache {
   // A Map iterates in insertion order: re-inserting on every hit keeps the least recently used first.
   private readonly entries = new Map<string, Entry<T>>();
 
@@ -48,5 +49,20 @@ export class AuthorizerCache<T> {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
+  }
+
+  /** Unexpired entries with the time they have left, for the dashboard (does not change their recency). */
+  liveEntries(): ObservedCacheEntry[] {
+    const now = this.clock.now();
+    const live: ObservedCacheEntry[] = [];
+    for (const [key, entry] of this.entries) {
+      if (entry.expiresAt > now) live.push({ key, value: entry.value, ttlLeftMs: entry.expiresAt - now });
+    }
+    return live;
+  }
+
+  /** Drops every entry (the dashboard's flush, like "Flush authorizer cache" on a stage). */
+  clear(): void {
+    this.entries.clear();
   }
 }

@@ -11,6 +11,7 @@ import { GatewayError } from '../../core/gateway-responses';
 import { httpRouteKeyName } from '../../core/http-route-table';
 import type { LambdaInvoker } from '../lambda/invoker';
 import type { FunctionModel, GatewayModel, HttpApiModel } from '../model';
+import type { GatewayObserver } from '../observe/observer';
 import type { GatewayRequest, GatewayResponse } from '../request-context';
 import { parseRequestTarget } from '../request-target';
 import { parseQueryString } from '../request-values';
@@ -34,6 +35,8 @@ export interface HttpPipelineOptions {
   readonly clock?: Clock;
   /** Issuer → JWKS file path or URL for JWT authorizers. @default - discovered from each issuer */
   readonly jwks?: Readonly<Record<string, string>>;
+  /** Shown the Lambda authorizer caches (the dashboard). @default - none */
+  readonly observer?: GatewayObserver;
 }
 
 export interface HttpPipelineResult {
@@ -73,6 +76,7 @@ export class HttpPipeline {
       region: options.region,
       accountId: options.accountId,
       jwks: options.jwks,
+      observer: options.observer,
     });
     this.throttle = createHttpThrottleStep(this.clock);
   }

@@ -12,6 +12,7 @@ import { compileRestRouter, type RestRouter } from '../../core/rest-router';
 import { CognitoKeys, type CognitoOptions } from '../authorization/cognito-pools';
 import type { LambdaInvoker } from '../lambda/invoker';
 import type { ApiModel, FunctionModel, GatewayModel, StageModel } from '../model';
+import type { GatewayObserver } from '../observe/observer';
 import { type GatewayRequest, type GatewayResponse, MAX_PAYLOAD_BYTES, type RequestContext } from '../request-context';
 import { parseRequestTarget } from '../request-target';
 import { headerValue, parseQueryString } from '../request-values';
@@ -42,6 +43,8 @@ export interface RestPipelineOptions {
   readonly awsEndpoint?: string;
   /** Receives the mapped request and response of non-proxy integrations, one line per hop (`--trace`). */
   readonly trace?: (line: string) => void;
+  /** Shown the authorizer caches and usage-plan counters (the dashboard). @default - none */
+  readonly observer?: GatewayObserver;
 }
 
 export interface RestPipelineResult {
@@ -85,8 +88,9 @@ export class RestPipeline {
       region: options.region,
       accountId: options.accountId,
       cognito: new CognitoKeys(options.cognito),
+      observer: options.observer,
     });
-    this.checkUsagePlan = createUsagePlanStep(model, this.clock);
+    this.checkUsagePlan = createUsagePlanStep(model, this.clock, options.observer);
     this.checkStageThrottle = createStageThrottleStep(this.clock);
   }
 

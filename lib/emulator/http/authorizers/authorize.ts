@@ -7,6 +7,7 @@ import type { Clock } from '../../../core/clock';
 import type { HttpAuthorizerSpec } from '../../../core/http-route-table';
 import type { AuthorizationSpec } from '../../../core/route-table';
 import type { LambdaInvoker } from '../../lambda/invoker';
+import type { GatewayObserver } from '../../observe/observer';
 import type { AuthorizerOutcome } from '../../request-context';
 import { httpAccessLogVariables } from '../access-log';
 import type { HttpRequestContext } from '../http-context';
@@ -25,6 +26,8 @@ export interface HttpAuthorizeDeps {
   readonly jwks?: Readonly<Record<string, string>>;
   /** Most answers kept per Lambda authorizer. @default 10000 */
   readonly cacheSize?: number;
+  /** Shown each Lambda authorizer's cache (the dashboard). @default - none */
+  readonly observer?: GatewayObserver;
 }
 
 export type HttpAuthorizeStep = (ctx: HttpRequestContext, authorization: AuthorizationSpec) => Promise<void>;

@@ -13,6 +13,7 @@ import { AuthorizerCache } from '../../authorization/cache';
 import { evaluateCompiledPolicy } from '../../authorization/policy';
 import { MalformedAuthorizerResponseError } from '../../authorization/response';
 import type { LambdaInvoker } from '../../lambda/invoker';
+import type { GatewayObserver } from '../../observe/observer';
 import type { AuthorizerContextValue, AuthorizerOutcome } from '../../request-context';
 import type { HttpRequestContext, JsonValue } from '../http-context';
 import { httpError } from '../http-errors';
@@ -32,6 +33,8 @@ export interface LambdaAuthorizerDeps {
   readonly accountId: string;
   /** Most answers kept per authorizer. @default 10000 */
   readonly cacheSize?: number;
+  /** Shown each authorizer's cache when it is created (the dashboard). @default - none */
+  readonly observer?: GatewayObserver;
 }
 
 export type RunLambdaAuthorizer = (
@@ -48,7 +51,7 @@ interface CompiledAuthorizer {
 export function createLambdaAuthorizer(deps: LambdaAuthorizerDeps): RunLambdaAuthorizer {
   const compiledAuthorizers = new WeakMap<LambdaAuthorizerSpec, CompiledAuthorizer>();
 
-  function compiled(spec: LambdaAuthorizerSpec): CompiledAuthorizer {
+  function compiled(spec: LambdaAuthorizerSpec, api: string): CompiledAuthorizer {
     let entry = compiledAuthorizers.get(spec);
     if (!entry) {
       const ttl = spec.identitySources.length > 0 ? spec.resultTtlSeconds : 0;
@@ -57,6 +60,7 @@ export function createLambdaAuthorizer(deps: LambdaAuthorizerDeps): RunLambdaAut
         cache: new AuthorizerCache<HttpAuthorizerResult>(ttl, deps.clock, deps.cacheSize),
       };
       compiledAuthorizers.set(spec, entry);
+      deps.observer?.authorizerCache({ api, authorizer: spec.name, ttlSeconds: ttl }, entry.cache);
     }
     return entry;
   }
@@ -72,7 +76,7 @@ export function createLambdaAuthorizer(deps: LambdaAuthorizerDeps): RunLambdaAut
         latency: deps.clock.now() - startedAt,
       };
     };
-    const authorizer = compiled(spec);
+    const authorizer = compiled(spec, ctx.httpApi?.logicalId ?? '');
     const values = authorizer.readers.map((read) => read(ctx, contextVariable));
     if (values.some((value) => value === undefined)) {
       record({ status: 401, error: 'Missing identity source' });

@@ -17,6 +17,7 @@ import {
 } from '../../authorization/response';
 import type { LambdaInvoker } from '../../lambda/invoker';
 import type { ApiModel } from '../../model';
+import type { GatewayObserver } from '../../observe/observer';
 import type { AuthorizerOutcome, RequestContext } from '../../request-context';
 import { accessLogVariables } from '../access-log';
 import { verifyCognitoToken } from './cognito';
@@ -39,6 +40,8 @@ export interface AuthorizeDeps {
   readonly cacheSize?: number;
   /** Keys of Cognito user pools (`--cognito-jwks`, `--trust-local-tokens`). @default - none: every token refused */
   readonly cognito?: CognitoKeys;
+  /** Shown each authorizer's cache when it is created (the dashboard). @default - none */
+  readonly observer?: GatewayObserver;
 }
 
 /**
@@ -63,7 +66,7 @@ export function createAuthorizeStep(deps: AuthorizeDeps): AuthorizeStep {
   const cognitoKeys = deps.cognito ?? new CognitoKeys();
 
   // Compiled on first use and kept: identity-source readers, the validation expression and the cache.
-  function compiled(spec: AuthorizerSpec): CompiledAuthorizer {
+  function compiled(spec: AuthorizerSpec, api: ApiModel | undefined): CompiledAuthorizer {
     let entry = compiledAuthorizers.get(spec);
     if (!entry) {
       const sources =
@@ -81,6 +84,10 @@ export function createAuthorizeStep(deps: AuthorizeDeps): AuthorizeStep {
         cache: new AuthorizerCache<AuthorizerResult>(spec.resultTtlSeconds, clock, deps.cacheSize),
       };
       compiledAuthorizers.set(spec, entry);
+      deps.observer?.authorizerCache(
+        { api: api?.logicalId ?? '', authorizer: spec.name, ttlSeconds: spec.resultTtlSeconds },
+        entry.cache,
+      );
     }
     return entry;
   }
@@ -111,7 +118,7 @@ export function createAuthorizeStep(deps: AuthorizeDeps): AuthorizeStep {
       throw new GatewayError('UNAUTHORIZED');
     };
 
-    const authorizer = compiled(spec);
+    const authorizer = compiled(spec, ctx.api);
     let contextVariable: ((name: string) => string | undefined) | undefined;
     const lookupContext = (name: string): string | undefined => {
       contextVariable ??= accessLogVariables(ctx, { accountId, status: 0, responseLength: 0, responseLatency: 0 });

@@ -10,6 +10,7 @@ import { QuotaCounter } from '../../../core/quota-window';
 import type { ThrottleSettings } from '../../../core/throttle-settings';
 import { resolveThrottle, TokenBucket } from '../../../core/token-bucket';
 import type { ApiKeyModel, GatewayModel, UsagePlanApiStage, UsagePlanModel } from '../../model';
+import type { GatewayObserver, UsagePlanCounter } from '../../observe/observer';
 import type { RequestContext } from '../../request-context';
 import { headerValue } from '../../request-values';
 import { leaveQuotaRefund } from './quota-refund';
@@ -60,7 +61,11 @@ function methodThrottles(apiStage: UsagePlanApiStage): Map<string, ThrottleSetti
   return new Map(Object.entries(apiStage.throttle).map(([method, throttle]) => [method, resolveThrottle(throttle)]));
 }
 
-export function createUsagePlanStep(model: Pick<GatewayModel, 'usagePlans' | 'apiKeys'>, clock: Clock): UsagePlanStep {
+export function createUsagePlanStep(
+  model: Pick<GatewayModel, 'usagePlans' | 'apiKeys'>,
+  clock: Clock,
+  observer?: GatewayObserver,
+): UsagePlanStep {
   const keysByValue = new Map(model.apiKeys.map((key) => [key.value, key]));
   const bindings = indexBindings(model);
   const buckets = new Map<string, TokenBucket>();
@@ -95,6 +100,8 @@ export function createUsagePlanStep(model: Pick<GatewayModel, 'usagePlans' | 'ap
     return binding;
   }
 
+  observer?.usagePlanCounters(() => usagePlanCounters(bindings, buckets, quotas, clock.now()));
+
   return (ctx) => {
     const route = ctx.route;
     if (!route?.apiKeyRequired) return;
@@ -120,4 +127,62 @@ export function createUsagePlanStep(model: Pick<GatewayModel, 'usagePlans' | 'ap
     const counted = counter;
     leaveQuotaRefund(ctx, () => counted.refund(now));
   };
+}
+
+/**
+ * Every key's standing in its plans, as the dashboard shows it: a key that has not been used yet has a
+ * full bucket and its whole quota (buckets and counters are created on first use).
+ */
+function usagePlanCounters(
+  bindings: ReadonlyMap<string, ReadonlyMap<string, PlanBinding>>,
+  buckets: ReadonlyMap<string, TokenBucket>,
+  quotas: ReadonlyMap<string, QuotaCounter>,
+  now: number,
+): UsagePlanCounter[] {
+  const counters = new Map<string, UsagePlanCounter>();
+  for (const [apiStage, byKey] of bindings) {
+    const stage = apiStage.split('\n')[1];
+    for (const binding of byKey.values()) {
+      const { plan, key, planThrottle } = binding;
+      const quota = plan.quota;
+      const quotaLeft =
+        quota && (quotas.get(binding.planBucketId)?.remaining(now) ?? quota.limit - (quota.offset ?? 0));
+      const base = {
+        plan: plan.name,
+        key: key.name,
+        ...(quota && {
+          quotaLimit: quota.limit,
+          quotaPeriod: quota.period,
+          quotaLeft,
+          quotaUsed: quota.limit - (quota.offset ?? 0) - (quotaLeft ?? 0),
+        }),
+      };
+      const bucketLevel = (id: string, throttle: ThrottleSettings) =>
+        Math.floor(buckets.get(id)?.available(now) ?? throttle.burstLimit);
+      if (!counters.has(binding.planBucketId)) {
+        counters.set(binding.planBucketId, {
+          ...base,
+          ...(planThrottle && {
+            rateLimit: planThrottle.rateLimit,
+            burstLimit: planThrottle.burstLimit,
+            tokensLeft: bucketLevel(binding.planBucketId, planThrottle),
+          }),
+        });
+      }
+      for (const [method, throttle] of binding.methodThrottles) {
+        const id = binding.methodBucketPrefix + method;
+        if (!throttle || counters.has(id)) continue;
+        counters.set(id, {
+          plan: plan.name,
+          key: key.name,
+          stage,
+          method,
+          rateLimit: throttle.rateLimit,
+          burstLimit: throttle.burstLimit,
+          tokensLeft: bucketLevel(id, throttle),
+        });
+      }
+    }
+  }
+  return [...counters.values()];
 }
