@@ -16,6 +16,7 @@ import { ObservationFeed, type ObservationFeedOptions } from './observe/observat
 import { GatewayPipeline, type PipelineResult } from './pipeline';
 import type { GatewayRequest } from './request-context';
 import { type RunningServer, type ServeOptions, serveGateway } from './server';
+import { type ClientCertificate, describeClientCertificate, X509Certificate } from './tls/client-certificate';
 import { serveGatewayHttps } from './tls/https-server';
 import { type LocalHttpsOptions, type LocalHttpsSetup, prepareLocalHttps } from './tls/local-https';
 
@@ -101,6 +102,13 @@ export interface LocalGatewayOptions {
    * @default false
    */
   readonly observe?: boolean | ObservationFeedOptions;
+  /**
+   * PEM client certificate that in-process requests present, as through a mutual TLS custom domain: it fills
+   * `requestContext.identity.clientCert` (REST) and `requestContext.authentication.clientCert` (HTTP APIs) for
+   * authorizers and integrations. In-process requests have no TLS, so nothing verifies it; `serveHttps` does.
+   * @default - none
+   */
+  readonly clientCertificate?: string;
 }
 
 export class LocalGateway {
@@ -141,6 +149,7 @@ export class LocalGateway {
   /** One ordered, buffered append stream, so lines are never interleaved or lost under concurrency. */
   private readonly accessLogFile?: AccessLogFile;
   private loopbackServer?: Promise<RunningServer | undefined>;
+  private readonly clientCert?: ClientCertificate;
 
   constructor(
     readonly model: GatewayModel,
@@ -175,6 +184,9 @@ export class LocalGateway {
       observer: feed,
     });
     this.sourceIp = options.sourceIp ?? '127.0.0.1';
+    if (options.clientCertificate) {
+      this.clientCert = describeClientCertificate(new X509Certificate(options.clientCertificate));
+    }
     if (options.accessLogFile) this.accessLogFile = new AccessLogFile(options.accessLogFile);
   }
 
@@ -205,7 +217,7 @@ export class LocalGateway {
    */
   async fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const request = await toGatewayRequest(input, init, this.sourceIp, await this.hostForPaths());
-    const result = await this.handle(request);
+    const result = await this.handle(this.clientCert ? { ...request, clientCert: this.clientCert } : request);
     const { statusCode, headers, body } = result.response;
     const responseHeaders = new Headers();
     for (const [name, value] of headers) responseHeaders.append(name, value);

@@ -89,6 +89,18 @@ describe("the AWS docs' mapping table, REST and HTTP APIs on one domain (in proc
   });
 });
 
+test('in process, clientCertificate stands in for the mutual TLS handshake', async () => {
+  const withCert = new LocalGateway(gw.model, { loopback: false, clientCertificate: client.cert });
+  try {
+    const res = await withCert.fetch('https://api.example.com/orders/v1/items/1');
+    expect(((await res.json()) as { authenticationClientCert: unknown }).authenticationClientCert).toMatchObject({
+      subjectDN: 'O=Partner,CN=partner',
+    });
+  } finally {
+    await withCert.close();
+  }
+});
+
 describe('over HTTPS with mutual TLS', () => {
   let https: RunningServer & { readonly setup: LocalHttpsSetup };
 
