@@ -14,7 +14,7 @@
  *
  * Environment: BENCH_DURATION (s per run, default 10), BENCH_CONNECTIONS (default 50), BENCH_INPROCESS
  * (sequential requests per in-process scenario, default 20000), BENCH_SLS_DIR (serverless install), BENCH_SCALING_DURATION
- * (s per scaling run, default 5).
+ * (s per scaling run, default 5), BENCH_ROUNDS (side-by-side pairs per throughput scenario, median reported; default 1).
  * With --only, results.md is left alone unless --out names a file.
  */
 import { writeFileSync } from 'node:fs';
@@ -52,7 +52,12 @@ const out = argument('--out') ?? (only ? undefined : join(__dirname, 'results.md
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const settings: ThroughputSettings = quick
   ? { connections: 10, amount: 300, warmupSeconds: 0 }
-  : { connections, durationSeconds: Number(process.env.BENCH_DURATION ?? 10), warmupSeconds: 2 };
+  : {
+      connections,
+      durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
+      warmupSeconds: 2,
+      rounds: Number(process.env.BENCH_ROUNDS ?? 1),
+    };
 const routeCounts = quick ? [20] : [100, 500, 1000, 2000];
 const startupRoutes = quick ? 20 : 1000;
 const inProcessRequests = quick ? 200 : Number(process.env.BENCH_INPROCESS ?? 20_000);
@@ -127,7 +132,8 @@ function throughputSection(rows: readonly ThroughputRow[]): string {
     '',
     `autocannon, ${settings.connections} connections, ${settings.amount === undefined ? `${settings.durationSeconds} s` : `${settings.amount} requests`} per run after a ` +
       `${settings.warmupSeconds} s warm-up, each target in its own process; the bare Node server is measured right before`,
-    'each scenario. Scenarios add one step each (`bench/bench-stack.ts`).',
+    `each scenario${(settings.rounds ?? 1) > 1 ? `, ${settings.rounds} pairs per scenario of which the one with the median ratio is shown` : ''}. ` +
+      'Scenarios add one step each (`bench/bench-stack.ts`).',
     '',
     throughputTable(rows),
     '',

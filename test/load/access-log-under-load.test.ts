@@ -44,4 +44,4 @@ test('10,000 requests from 100 connections write exactly one well-formed access-
 
   // In memory: the newest `accessLogLimit` lines, in the file's order.
   expect(inMemory).toEqual(lines.slice(-2_500));
-});
+}, 120_000);
