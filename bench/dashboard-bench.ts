@@ -7,7 +7,8 @@
  * a browser would be, a client that does what the open page does — reads the server-sent event stream and, per
  * batch of requests, reloads the live numbers of a view (routes with p50/p99). Rounds alternate off/on so
  * drift on a shared machine hits both. Two numbers per round: requests per second, and the server's CPU time
- * per request (steadier than throughput when other processes compete for the cores).
+ * per request (steadier than throughput when other processes compete for the cores). `--page 0` leaves the
+ * page closed, to tell the feed's own cost from the streaming's.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
   const durationSeconds = option('duration', 5);
   const connections = option('connections', 10);
   const rounds = option('rounds', 5);
+  // `--page 0`: the feed records but no page is open (tells the feed's cost from the streaming's).
+  const withPage = option('page', 1) !== 0;
   const scenario = SCENARIOS[2];
   const outdir = join(mkdtempSync(join(tmpdir(), 'portico-dashboard-bench-')), 'cdk.out');
   (buildBenchStack({ accessLog: false, outdir }).node.root as unknown as { synth(): unknown }).synth();
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
     const headers = { ...scenario.headers };
     try {
       await runLoad(url, { connections, durationSeconds: 2, headers });
-      const page = mode === 'on' ? start('dashboard-page.ts', [base]) : undefined;
+      const page = mode === 'on' && withPage ? start('dashboard-page.ts', [base]) : undefined;
       await page?.next(/READY/);
       const cpu = server.next(/CPU (\d+)/);
       server.child.kill('SIGUSR2');
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
     console.log(
       `round ${round}: without ${off.result.requestsPerSecond.toFixed(0)} req/s, ${off.cpuPerRequest.toFixed(0)} µs CPU/req; ` +
         `with the dashboard streaming ${on.result.requestsPerSecond.toFixed(0)} req/s, ${on.cpuPerRequest.toFixed(0)} µs CPU/req ` +
-        `(the page got ${on.seen}); non-2xx ${off.result.non2xx}/${on.result.non2xx}`,
+        `(${on.seen ? `the page got ${on.seen}` : 'no page open'}); non-2xx ${off.result.non2xx}/${on.result.non2xx}`,
     );
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
