@@ -16,6 +16,7 @@ import {
   authorizerValidationExpression,
   checkAuthorizerValidationExpression,
 } from './authorizer-validation-expression';
+import { checkDuplicatePathParameters, duplicatePathParameter } from './duplicate-path-parameter';
 import { checkDuplicateRoutes, duplicateRoute } from './duplicate-route';
 import type { Finding } from './finding';
 import { checkGreedyNotLast, greedyNotLast } from './greedy-not-last';
@@ -33,6 +34,7 @@ import { checkPlanMethodThrottleKeyless, planMethodThrottleKeyless } from './pla
 import { checkPlanQuota, planQuota } from './plan-quota';
 import { checkPlanThrottle, planThrottle } from './plan-throttle';
 import { checkResourceQuota, resourceQuota } from './resource-quota';
+import { checkRestApiWithoutMethods, restApiWithoutMethods } from './rest-api-without-methods';
 import { checkRouteKeys, routeKeySyntax } from './route-key-syntax';
 import type { CheckRule } from './rule';
 import { checkSiblingPathVariables, siblingPathVariables } from './sibling-path-variables';
@@ -54,6 +56,8 @@ export const CHECKS: readonly CheckRule[] = [
   duplicateRoute,
   siblingPathVariables,
   greedyNotLast,
+  duplicatePathParameter,
+  restApiWithoutMethods,
   resourceQuota,
   unknownAuthorizer,
   tooManyAuthorizers,
@@ -86,6 +90,8 @@ const ROUTE_TABLE_CHECKS: readonly ((table: RouteTable) => Finding[])[] = [
   checkDuplicateRoutes,
   checkSiblingPathVariables,
   checkGreedyNotLast,
+  (table) => checkDuplicatePathParameters(table.routes.map((route) => route.key)),
+  checkRestApiWithoutMethods,
   checkResourceQuota,
   checkUnknownAuthorizer,
   checkTooManyAuthorizers,
@@ -124,6 +130,8 @@ export function checkStages(stages: readonly StageSpec[], options: StageCheckOpt
 
 const HTTP_API_CHECKS: readonly ((table: HttpRouteTable) => Finding[])[] = [
   checkHttpDuplicateRoutes,
+  (table) =>
+    checkDuplicatePathParameters(table.routes.flatMap((route) => (route.key === '$default' ? [] : [route.key]))),
   checkHttpConflictingVariables,
   checkHttpRouteQuota,
   checkHttpAuthorizerSettings,
