@@ -23,6 +23,7 @@ import { checkDomainCertificateRegion, domainCertificateRegion } from './domain-
 import { checkDomainDuplicateMapping, domainDuplicateMapping } from './domain-duplicate-mapping';
 import { checkDomainMultiLevelPath, domainMultiLevelPath } from './domain-multi-level-path';
 import { checkDomainMutualTls, domainMutualTls } from './domain-mutual-tls';
+import { checkDuplicatePathParameters, duplicatePathParameter } from './duplicate-path-parameter';
 import { checkDuplicateRoutes, duplicateRoute } from './duplicate-route';
 import type { Finding } from './finding';
 import { checkGreedyNotLast, greedyNotLast } from './greedy-not-last';
@@ -43,6 +44,7 @@ import { checkPlanMethodThrottleKeyless, planMethodThrottleKeyless } from './pla
 import { checkPlanQuota, planQuota } from './plan-quota';
 import { checkPlanThrottle, planThrottle } from './plan-throttle';
 import { checkResourceQuota, resourceQuota } from './resource-quota';
+import { checkRestApiWithoutMethods, restApiWithoutMethods } from './rest-api-without-methods';
 import { checkRouteKeys, routeKeySyntax } from './route-key-syntax';
 import type { CheckRule } from './rule';
 import { checkSelectionPatternRegex, selectionPatternRegex } from './selection-pattern-regex';
@@ -66,6 +68,8 @@ export const CHECKS: readonly CheckRule[] = [
   duplicateRoute,
   siblingPathVariables,
   greedyNotLast,
+  duplicatePathParameter,
+  restApiWithoutMethods,
   resourceQuota,
   unknownAuthorizer,
   tooManyAuthorizers,
@@ -108,6 +112,8 @@ const ROUTE_TABLE_CHECKS: readonly ((table: RouteTable) => Finding[])[] = [
   checkDuplicateRoutes,
   checkSiblingPathVariables,
   checkGreedyNotLast,
+  (table) => checkDuplicatePathParameters(table.routes.map((route) => route.key)),
+  checkRestApiWithoutMethods,
   checkResourceQuota,
   checkUnknownAuthorizer,
   checkTooManyAuthorizers,
@@ -151,6 +157,8 @@ export function checkStages(stages: readonly StageSpec[], options: StageCheckOpt
 
 const HTTP_API_CHECKS: readonly ((table: HttpRouteTable) => Finding[])[] = [
   checkHttpDuplicateRoutes,
+  (table) =>
+    checkDuplicatePathParameters(table.routes.flatMap((route) => (route.key === '$default' ? [] : [route.key]))),
   checkHttpConflictingVariables,
   checkHttpRouteQuota,
   checkHttpAuthorizerSettings,
