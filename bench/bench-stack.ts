@@ -94,12 +94,41 @@ export function buildBenchStack(options: BenchStackOptions = {}): Stack {
     apiStages: [{ api, stage: api.deploymentStage }],
   });
   plan.addApiKey(api.addApiKey('Key', { apiKeyName: 'bench', value: BENCH_API_KEY }));
+  // The same trivial answer through a non-proxy integration: a request template builds the event, a response
+  // template reshapes the result (docs/decisions/0014), to compare with /plain.
+  const templatedFn = new lambda.Function(stack, 'TrivialNonProxy', {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline(`exports.handler = async (event) => ({ ok: true, service: 'bench', id: event.id });`),
+  });
+  api.root.addResource('templated').addMethod(
+    'GET',
+    new apigateway.LambdaIntegration(templatedFn, {
+      proxy: false,
+      requestTemplates: { 'application/json': `{"id": "$input.params('id')", "source": "$context.identity.sourceIp"}` },
+      integrationResponses: [
+        {
+          statusCode: '200',
+          responseTemplates: {
+            'application/json': `{"ok": $input.json('$.ok'), "service": "$input.path('$.service')", "id": "$input.path('$.id')"}`,
+          },
+        },
+      ],
+    }),
+    { authorizationType: apigateway.AuthorizationType.NONE, methodResponses: [{ statusCode: '200' }] },
+  );
   return stack;
 }
 
 /** The request scenarios, each adding one step to the one before. */
 export const SCENARIOS = [
   { name: 'trivial handler, no auth', path: '/plain', headers: {}, accessLog: false },
+  {
+    name: 'same, non-proxy with request and response templates',
+    path: '/templated?id=42',
+    headers: {},
+    accessLog: false,
+  },
   { name: '+ cached Lambda authorizer', path: '/auth', headers: { Authorization: BENCH_TOKEN }, accessLog: false },
   {
     name: '+ API key and usage plan',

@@ -37,6 +37,45 @@ export interface ExampleGatewayStackProps extends StackProps {
   readonly domain?: ExampleDomainProps;
 }
 
+/** JSON Schema (draft 4) of a new order, checked by API Gateway's request validator. */
+const ORDER_VALIDATION = {
+  bodySchema: {
+    type: 'object',
+    required: ['items'],
+    properties: {
+      userId: { type: 'string', maxLength: 64 },
+      items: { type: 'array', minItems: 1, maxItems: 50, items: { $ref: '#/components/schemas/OrderItem' } },
+    },
+  },
+  modelName: 'NewOrder',
+  models: {
+    OrderItem: {
+      type: 'object',
+      required: ['sku', 'quantity'],
+      properties: { sku: { type: 'string', maxLength: 32 }, quantity: { type: 'integer', minimum: 1, maximum: 1000 } },
+    },
+  },
+};
+
+/** The event the orders function routes on, built by a request template instead of API Gateway's proxy event. */
+const LEGACY_ORDER_REQUEST = `{
+  "resource": "/orders/{id}",
+  "httpMethod": "GET",
+  "pathParameters": {"id": "$util.escapeJavaScript($input.params('id'))"},
+  "headers": {},
+  "requestContext": {"authorizer": {"principalId": "$context.authorizer.principalId"}}
+}`;
+
+/** The function's proxy envelope, reshaped: its status becomes the answer's, its body a summary. */
+const ORDER_SUMMARY = `#set($status = $input.path('$.statusCode'))
+#set($context.responseOverride.status = $status)
+#set($order = $util.parseJson($input.path('$.body')))
+#if($status == 200)
+{"orderId": "$order.id", "lines": $order.items.size(), "skus": [#foreach($item in $order.items)"$item.sku"#if($foreach.hasNext), #end#end]}
+#else
+{"message": "$util.escapeJavaScript($order.message)"}
+#end`;
+
 export class ExampleGatewayStack extends Stack {
   readonly gateway: Gateway;
 
@@ -89,7 +128,8 @@ export class ExampleGatewayStack extends Stack {
         'POST /users': { integration: usersApi },
         'GET /users/{id}': { integration: usersApi },
         'GET /orders': { integration: orders },
-        'POST /orders': { integration: orders },
+        // Validated by the gateway before the function runs (docs/decisions/0014): 400 "Invalid request body".
+        'POST /orders': { integration: orders, requestValidation: ORDER_VALIDATION },
         'GET /orders/{id}': { integration: orders },
         'DELETE /orders/{id}': { integration: orders, versions: ['v2'] },
         'GET /search': { integration: searchApi },
@@ -97,6 +137,34 @@ export class ExampleGatewayStack extends Stack {
         // Served by a Python function (lambdas/recommendations/app.py).
         'GET /recommendations': {
           integration: RouteIntegration.lambda(recommendations, { service: 'recommendations' }),
+        },
+        // Answered by API Gateway itself (a MOCK integration): no function, no key, for load balancers and uptime checks.
+        'GET /status': {
+          integration: RouteIntegration.mock({
+            requestTemplates: { 'application/json': '{"statusCode": 200}' },
+            integrationResponses: [
+              {
+                statusCode: '200',
+                responseTemplates: {
+                  'application/json':
+                    '{"status": "ok", "version": "$stageVariables.version", "requestId": "$context.requestId"}',
+                },
+              },
+            ],
+          }),
+          authorization: RouteAuthorization.none(),
+          apiKeyRequired: false,
+          versions: ['v1'],
+        },
+        // A non-proxy route (docs/decisions/0014): the v1 orders function is called with a payload the template
+        // builds, and its answer (a proxy envelope with a JSON string body) is reshaped into a flat summary.
+        'GET /orders/{id}/summary': {
+          integration: RouteIntegration.lambda(ordersV1, {
+            service: 'orders',
+            requestTemplates: { 'application/json': LEGACY_ORDER_REQUEST },
+            integrationResponses: [{ statusCode: '200', responseTemplates: { 'application/json': ORDER_SUMMARY } }],
+          }),
+          versions: ['v1'],
         },
         // An HTTP backend learns who called from the authorizer: the mapped x-user-id replaces one a client sends.
         'GET /status/{proxy+}': {

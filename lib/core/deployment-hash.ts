@@ -46,6 +46,8 @@ function normalize(input: DeploymentHashInput): unknown {
     binaryMediaTypes: [...table.binaryMediaTypes].sort(),
     definition: input.definition ?? {},
     usagePlans: [...(input.usagePlans ?? [])].sort((a, b) => compare(a.name, b.name)),
+    // Only when present, so tables without request models keep their deployment ids.
+    ...(table.models && { models: table.models }),
   };
 }
 
@@ -57,6 +59,7 @@ function normalizeRoute(route: RouteSpec) {
     apiKeyRequired: route.apiKeyRequired,
     integration: route.integration,
     requestParameters: route.requestParameters,
+    ...(route.requestValidation && { requestValidation: route.requestValidation }),
   };
 }
 

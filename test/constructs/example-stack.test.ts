@@ -27,7 +27,7 @@ describe('the example gateway stack', () => {
           .filter((key) => key !== 'parameters')
           .map((method) => `${method === 'x-amazon-apigateway-any-method' ? 'ANY' : method.toUpperCase()} ${p}`),
       );
-    const v1 = [
+    const both = [
       'GET /health',
       'GET /orders',
       'POST /orders',
@@ -40,11 +40,18 @@ describe('the example gateway stack', () => {
       'POST /users',
       'GET /users/{id}',
     ];
-    expect(routes('v1')).toEqual(v1);
+    // v1 only: the MOCK status route and the non-proxy order summary (issue 11).
+    expect(routes('v1')).toEqual([
+      ...both.slice(0, 4),
+      'GET /orders/{id}/summary',
+      ...both.slice(4, 7),
+      'GET /status',
+      ...both.slice(7),
+    ]);
     expect(routes('v2')).toEqual([
-      ...v1.slice(0, 4),
+      ...both.slice(0, 4),
       'DELETE /orders/{id}',
-      ...v1.slice(4),
+      ...both.slice(4),
       'GET /users/{id}/overview',
     ]);
   });

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import {
   AuthorizationType,
+  AwsIntegration,
   type CfnStage,
-  HttpIntegration,
   LambdaIntegration,
   type RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
@@ -38,10 +38,10 @@ describe('canary stages and functions the emulator cannot run', () => {
     api.root
       .addResource('python')
       .addMethod('GET', new LambdaIntegration(python), { authorizationType: AuthorizationType.NONE });
-    // A non-proxy integration: its mapping templates are not run locally.
+    // An AWS service integration: rendered locally, but sent nowhere without an --aws-endpoint (decision 0014).
     api.root
       .addResource('legacy')
-      .addMethod('GET', new HttpIntegration('https://legacy.example.com/api', { proxy: false }), {
+      .addMethod('GET', new AwsIntegration({ service: 'sqs', path: '123456789012/legacy' }), {
         authorizationType: AuthorizationType.NONE,
       });
     let next = 0;
@@ -71,11 +71,16 @@ describe('canary stages and functions the emulator cannot run', () => {
     expect((await gw.fetch('/live/items')).status).toBe(200);
   });
 
-  it('keeps a non-proxy integration routable and answers it with 500, after reporting it at load', async () => {
-    const reported = gw.model.unsupported.map((u) => `${u.path}: ${u.reason}`).join('\n');
-    expect(reported).toMatch(/GET \/legacy.*mapping templates/);
-    const response = await gw.fetch('/live/legacy');
-    expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ message: 'Internal server error' });
+  it('answers an AWS service integration that has nowhere to go with 500, and keeps serving', async () => {
+    const emitWarning = jest.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      const response = await gw.fetch('/live/legacy');
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({ message: 'Internal server error' });
+      expect(String(emitWarning.mock.calls[0]?.[0])).toContain('AWS sqs path /123456789012/legacy');
+    } finally {
+      emitWarning.mockRestore();
+    }
+    expect((await gw.fetch('/live/items')).status).toBe(200);
   });
 });

@@ -31,6 +31,28 @@ describe('the example gateway', () => {
 
   const as = (key: string, bearer = token) => ({ authorization: `Bearer ${bearer}`, 'x-api-key': gw.apiKey(key) });
 
+  it('answers GET /v1/status from a MOCK integration, and validates POST /orders before the function (issue 11)', async () => {
+    const status = await gw.fetch('/v1/status');
+    expect(status.status).toBe(200);
+    expect(await status.json()).toMatchObject({ status: 'ok', version: 'v1' });
+    const invalid = await gw.fetch('/v2/orders', {
+      method: 'POST',
+      headers: { ...as('acme'), 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ sku: 'BOOK-001', quantity: 0 }] }),
+    });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toEqual({ message: 'Invalid request body' });
+  });
+
+  it('reshapes the orders function answer on the non-proxy GET /v1/orders/{id}/summary (issue 11)', async () => {
+    const summary = await gw.fetch('/v1/orders/o-3/summary', { headers: as('acme') });
+    expect(summary.status).toBe(200);
+    expect(await summary.json()).toEqual({ orderId: 'o-3', lines: 2, skus: ['PEN-007', 'MUG-042'] });
+    const missing = await gw.fetch('/v1/orders/nope/summary', { headers: as('acme') });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toHaveProperty('message');
+  });
+
   it('answers the public health route without credentials, per version', async () => {
     for (const version of ['v1', 'v2']) {
       const response = await gw.fetch(`/${version}/health`);

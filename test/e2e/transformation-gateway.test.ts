@@ -18,7 +18,7 @@ exports.handler = async (event) => {
 };
 `;
 
-function buildStack() {
+function buildStack(backend: string) {
   const stack = newStack('PorticoTransformation');
   const legacy = new lambda.Function(stack, 'LegacyOrdersFunction', {
     runtime: lambda.Runtime.NODEJS_22_X,
@@ -75,6 +75,29 @@ function buildStack() {
           models: { OrderLine: { type: 'object', required: ['sku'], properties: { sku: { type: 'string' } } } },
         },
       },
+      // Non-proxy HTTP: only mapped parameters reach the backend; its status selects the integration response.
+      'GET /items/{id}': {
+        integration: RouteIntegration.http(`${backend}/items/{id}`, {
+          requestParameters: {
+            'integration.request.querystring.q': "'fixed'",
+            'integration.request.header.x-mapped': 'method.request.header.x-client',
+          },
+          integrationResponses: [
+            {
+              statusCode: '200',
+              responseTemplates: {
+                'application/json': `{"item": "$input.path('$.ITEM')", "q": "$input.path('$.q')", "h": "$input.path('$.h')"}`,
+              },
+            },
+            {
+              selectionPattern: '4\\d{2}',
+              statusCode: '400',
+              responseParameters: { 'method.response.header.X-Backend-Status': 'integration.response.header.x-status' },
+              responseTemplates: { 'application/json': '{"message": "bad item"}' },
+            },
+          ],
+        }),
+      },
       'POST /events': {
         integration: RouteIntegration.awsService({
           service: 'sqs',
@@ -89,19 +112,32 @@ function buildStack() {
 }
 
 describe("Portico's Gateway declares request/response transformation", () => {
-  const { stack } = buildStack();
-  const definition = definitionOf(Template.fromStack(stack)) as unknown as {
+  const backend = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://backend');
+    const id = url.pathname.split('/').pop();
+    const status = id === 'missing' ? 404 : 200;
+    response.writeHead(status, { 'content-type': 'application/json', 'x-status': String(status) });
+    response.end(JSON.stringify({ ITEM: id, q: url.search, h: request.headers['x-mapped'] ?? null }));
+  });
+  let definition: {
     paths: Record<string, Record<string, Record<string, unknown>>>;
     components: { schemas: Record<string, unknown> };
     'x-amazon-apigateway-request-validators': unknown;
   };
+  let stack: ReturnType<typeof buildStack>['stack'];
   let gw: LocalGateway;
   const traces: string[] = [];
 
   beforeAll(async () => {
+    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+    stack = buildStack(`http://127.0.0.1:${(backend.address() as AddressInfo).port}`).stack;
+    definition = definitionOf(Template.fromStack(stack)) as unknown as typeof definition;
     gw = await LocalGateway.fromStack(stack, { onFunctionLog: () => {}, onTrace: (line) => traces.push(line) });
   });
-  afterAll(() => gw.close());
+  afterAll(async () => {
+    await gw.close();
+    backend.close();
+  });
 
   it('renders templates, integration responses, validators and models into the definition', () => {
     expect(definition.paths['/orders/{id}'].get['x-amazon-apigateway-integration']).toMatchObject({
@@ -137,6 +173,16 @@ describe("Portico's Gateway declares request/response transformation", () => {
       ),
     ).toBe(true);
     expect(traces.some((line) => line.includes('GET /orders/{id} method response 404'))).toBe(true);
+  });
+
+  it('a non-proxy HTTP integration gets only mapped parameters and its status selects the response', async () => {
+    const ok = await gw.fetch('/v1/items/i-1?q=client', { headers: { 'x-client': 'c-9', 'x-other': 'dropped' } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ item: 'i-1', q: '?q=fixed', h: 'c-9' });
+    const missing = await gw.fetch('/v1/items/missing');
+    expect(missing.status).toBe(400);
+    expect(missing.headers.get('x-backend-status')).toBe('404');
+    expect(await missing.json()).toEqual({ message: 'bad item' });
   });
 
   it('validates parameters then the body against the model and its $ref', async () => {

@@ -31,7 +31,12 @@ export interface ExportedOperation {
   readonly operationId: string;
   readonly parameters?: readonly Parameter[];
   readonly security?: readonly SecurityRequirement[];
+  /** The request body's models (routes with request validation). */
+  readonly requestBody?: {
+    readonly content: Readonly<Record<string, { readonly schema: { readonly $ref: string } }>>;
+  };
   readonly responses: Readonly<Record<string, ExportedResponse>>;
+  readonly 'x-amazon-apigateway-request-validator'?: string;
   /** Set when only some of the document's servers serve the operation (e.g. a route only v2 has). */
   readonly servers?: readonly ServerObject[];
   readonly 'x-amazon-apigateway-integration'?: IntegrationExtension;
@@ -61,9 +66,13 @@ export interface ExportedOpenApiDocument {
   readonly components?: {
     readonly securitySchemes?: Readonly<Record<string, PublicSecurityScheme | SecurityScheme>>;
     readonly responses?: Readonly<Record<string, SharedResponse>>;
-    readonly schemas?: Readonly<Record<string, ErrorBodySchema>>;
+    /** The error body schema, and the request models of routes with request validation. */
+    readonly schemas?: Readonly<Record<string, ErrorBodySchema | Readonly<Record<string, unknown>>>>;
   };
   readonly 'x-amazon-apigateway-api-key-source'?: ApiKeySource;
   readonly 'x-amazon-apigateway-binary-media-types'?: readonly string[];
   readonly 'x-amazon-apigateway-gateway-responses'?: Readonly<Record<string, GatewayResponseExtension>>;
+  readonly 'x-amazon-apigateway-request-validators'?: Readonly<
+    Record<string, { readonly validateRequestBody: boolean; readonly validateRequestParameters: boolean }>
+  >;
 }

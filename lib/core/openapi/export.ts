@@ -21,7 +21,8 @@ import { renderIntegration } from './integration-extension';
 import type { GatewayResponseExtension, Parameter, SecurityScheme } from './openapi-document';
 import { OperationIds } from './operation-id';
 import { type PublicSecurityScheme, publicRouteSecurity, publicSecuritySchemes } from './public-security';
-import { mappedMethodParameters, operationKey } from './render-rest-definition';
+import { mappedMethodParameters, operationKey, withRequired } from './render-rest-definition';
+import { renderOperationValidation, renderRequestValidators } from './request-validation-extension';
 import { renderSecuritySchemes, routeSecurity } from './security-schemes';
 
 export interface ExportedApi {
@@ -138,7 +139,15 @@ export function exportOpenApi(apis: readonly ExportedApi[], options: OpenApiExpo
       content: { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_SCHEMA}` } } },
     };
   }
-  const hasResponses = Object.keys(responses).length > 0;
+  const models: Record<string, Readonly<Record<string, unknown>>> = {};
+  const validators: Record<string, { validateRequestBody: boolean; validateRequestParameters: boolean }> = {};
+  for (const api of apis) {
+    const rendered = renderRequestValidators(api.table);
+    Object.assign(models, rendered.schemas);
+    Object.assign(validators, rendered.validators);
+  }
+  const hasModels = Object.keys(models).length > 0;
+  const hasResponses = Object.keys(responses).length > 0 || hasModels;
   const hasSchemes = Object.keys(schemes).length > 0;
   return {
     openapi: '3.0.3',
@@ -155,9 +164,17 @@ export function exportOpenApi(apis: readonly ExportedApi[], options: OpenApiExpo
             ...(hasSchemes ? { securitySchemes: schemes } : {}),
             ...(hasResponses
               ? {
-                  responses,
+                  ...(Object.keys(responses).length > 0 ? { responses } : {}),
                   schemas: {
-                    [ERROR_SCHEMA]: { type: 'object', properties: { message: { type: 'string', nullable: true } } },
+                    ...(Object.keys(responses).length > 0
+                      ? {
+                          [ERROR_SCHEMA]: {
+                            type: 'object' as const,
+                            properties: { message: { type: 'string' as const, nullable: true } },
+                          },
+                        }
+                      : {}),
+                    ...models,
                   },
                 }
               : {}),
@@ -165,6 +182,9 @@ export function exportOpenApi(apis: readonly ExportedApi[], options: OpenApiExpo
         }
       : {}),
     ...(extensions ? rootExtensions(apis) : {}),
+    ...(extensions && Object.keys(validators).length > 0
+      ? { 'x-amazon-apigateway-request-validators': validators }
+      : {}),
   };
 }
 
@@ -178,18 +198,23 @@ function operationsOf(
   extensions: boolean,
   aws: AwsLocation,
 ): [string, Omit<ExportedOperation, 'operationId'>][] {
-  const parameters = mappedMethodParameters(route);
+  const validation = renderOperationValidation(route);
+  const parameters = withRequired(mappedMethodParameters(route), validation.parameters);
   const security = extensions ? routeSecurity(route) : publicRouteSecurity(route, table);
   const rendered = renderIntegration(route, aws);
+  // Mock and non-proxy integrations answer through their integration responses (docs/decisions/0014).
+  const mapped = route.integration.kind !== 'unsupported' && route.integration.mapping !== undefined;
   const responses: Record<string, ExportedResponse> =
-    route.integration.kind === 'mock'
+    route.integration.kind === 'mock' || mapped
       ? { ...rendered.responses }
       : { default: { description: "The backend's answer, passed through (proxy integration)" } };
   for (const error of gatewayErrors(route)) responses[GATEWAY_ERRORS[error].status] = ref(error);
   const body = {
     ...(parameters.length === 0 ? {} : { parameters }),
     ...(security === undefined ? {} : { security }),
+    ...(validation.requestBody && { requestBody: validation.requestBody }),
     responses,
+    ...(extensions && validation.validator ? { 'x-amazon-apigateway-request-validator': validation.validator } : {}),
     ...(extensions ? { 'x-amazon-apigateway-integration': rendered.extension } : {}),
   };
   if (route.key.method !== 'ANY' || extensions) return [[operationKey(route.key.method), body]];

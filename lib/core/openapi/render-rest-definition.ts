@@ -117,7 +117,7 @@ function renderOperation(route: RouteSpec, aws: AwsLocation): Operation {
 }
 
 /** Mapped parameters and required ones, one entry per name and location; required wins. */
-function withRequired(mapped: readonly Parameter[], required: readonly Parameter[]): Parameter[] {
+export function withRequired(mapped: readonly Parameter[], required: readonly Parameter[]): Parameter[] {
   const byKey = new Map<string, Parameter>();
   for (const parameter of [...mapped, ...required]) byKey.set(`${parameter.in} ${parameter.name}`, parameter);
   return [...byKey.keys()].sort().map((key) => byKey.get(key)!);
