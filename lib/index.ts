@@ -6,22 +6,49 @@ export type {
   MemberFailureReason,
 } from './composite/merge';
 // Types that appear in the public signatures above, exported so that users can name them.
-export type { CompositePlan, MemberFailurePolicy } from './composite/plan';
+export type { CompositePlan, MemberFailurePolicy, MemberPlan } from './composite/plan';
 export * from './constructs';
+export type { AuthorizerDefinition } from './constructs/authorizer-definition';
 export type { DefinitionSource } from './constructs/definition-asset';
+export type { HttpAuthorizerDefinition } from './constructs/http/http-authorization';
 export type { HttpGatewayProps } from './constructs/http/http-gateway';
 export type { HttpGatewayStageProps } from './constructs/http/http-stage';
 export type { IntegrationTarget } from './constructs/integrations';
-export type { GatewayConsumerProps, GatewayUsagePlanProps } from './constructs/usage-plans';
+export type { GatewayConsumerProps, GatewayUsagePlanProps, PlanApiStage } from './constructs/usage-plans';
 export type { GatewayVersionProps } from './constructs/versions';
 export { ACCESS_LOG_FORMATS, type AccessLogFormatName } from './core/access-log-formats';
-export type { HttpRouteTable, PayloadFormatVersion } from './core/http-route-table';
+export type { DeploymentHashInput } from './core/deployment-hash';
+export type {
+  HttpAuthorizerSpec,
+  HttpCorsSpec,
+  HttpRouteSpec,
+  HttpRouteTable,
+  PayloadFormatVersion,
+} from './core/http-route-table';
 export type { ExportedApi } from './core/openapi/export';
 export { exportOpenApi, type OpenApiExportOptions } from './core/openapi/export';
-export type { ExportedOpenApiDocument } from './core/openapi/export-document';
-export type { OpenApiDocument } from './core/openapi/openapi-document';
-export type { HttpOpenApiDocument } from './core/openapi/render-http-definition';
-export type { RouteKey } from './core/route-key';
-export type { ApiKeySource, AuthorizationSpec, RouteTable } from './core/route-table';
+export type {
+  ErrorBodySchema,
+  ExportedOpenApiDocument,
+  ExportedPathItem,
+  ServerObject,
+  SharedResponse,
+} from './core/openapi/export-document';
+export type {
+  GatewayResponseExtension,
+  OpenApiDocument,
+  PathItem,
+  SecurityScheme,
+} from './core/openapi/openapi-document';
+export type { PublicSecurityScheme } from './core/openapi/public-security';
+export type {
+  HttpCorsExtension,
+  HttpOpenApiDocument,
+  HttpPathItem,
+  HttpSecurityScheme,
+} from './core/openapi/render-http-definition';
+export type { HttpMethod, PathSegment, RouteKey } from './core/route-key';
+export type { ApiKeySource, AuthorizationSpec, AuthorizerSpec, RouteSpec, RouteTable } from './core/route-table';
 export type { QuotaPeriod, QuotaSettings, ThrottleSettings } from './core/throttle-settings';
+export type { IntegrationMapping } from './core/transformation';
 export type { ApiKeySpec, UsagePlanSpec } from './core/usage-plan-spec';

@@ -4,6 +4,10 @@
  * package root so that a CDK app's synth never loads the emulator, JWT verification or worker code.
  */
 export type { Clock } from './core/clock';
+// Types that appear in the public signatures above, exported so that users can name them.
+export type { GatewayError } from './core/gateway-responses';
+export type { HttpRouteSpec } from './core/http-route-table';
+export type { RouteSpec } from './core/route-table';
 export { explainFailure, type FailureExplanation, type UnservableMethod, unservableMethods } from './emulator/advice';
 export { type StackLike, synthesizeToAssembly } from './emulator/assembly';
 export {
@@ -15,8 +19,7 @@ export {
 } from './emulator/authorization/cognito-pools';
 export { type CognitoTokenOptions, mintCognitoToken } from './emulator/authorization/cognito-token';
 export { type LocalTokenOptions, signLocalToken } from './emulator/authorization/local-token-key';
-// Types that appear in the public signatures above, exported so that users can name them.
-export type { HttpRequestContext } from './emulator/http/http-context';
+export type { HttpAuthorizerGrant, HttpRequestContext } from './emulator/http/http-context';
 export {
   type FunctionAwsEnvironment,
   type FunctionCredentials,
@@ -24,9 +27,21 @@ export {
   type ResolvedAwsEnvironment,
   resolveAwsEnvironment,
 } from './emulator/lambda/aws-credentials';
+export type { InvokeResult, LambdaInvoker } from './emulator/lambda/invoker';
 export type { LambdaMode } from './emulator/lambda/process-pool';
 export { LocalGateway, type LocalGatewayOptions } from './emulator/local-gateway';
-export type { ApiKeyModel, GatewayModel } from './emulator/model';
+export type {
+  ApiKeyModel,
+  ApiModel,
+  DomainModel,
+  FunctionModel,
+  GatewayModel,
+  HttpApiModel,
+  HttpStageModel,
+  StageModel,
+  UnsupportedResource,
+  UsagePlanModel,
+} from './emulator/model';
 // The live dashboard and the observation feed it reads (docs/decisions/0015-dashboard.md).
 export {
   createDashboard,
@@ -59,9 +74,16 @@ export type {
   RequestSummary,
 } from './emulator/observe/request-record';
 export type { RouteStatistics } from './emulator/observe/route-stats';
-export type { GatewayPipeline, PipelineResult } from './emulator/pipeline';
-export type { GatewayRequest, GatewayResponse, RequestContext } from './emulator/request-context';
+export type { GatewayPipeline, PipelineOptions, PipelineResult } from './emulator/pipeline';
+export type {
+  AuthorizerOutcome,
+  GatewayRequest,
+  GatewayResponse,
+  IntegrationOutcome,
+  RequestContext,
+} from './emulator/request-context';
 export { type GatewayHandler, type RunningServer, type ServeOptions, serveGateway } from './emulator/server';
+export type { StageIndex } from './emulator/stage-index';
 export {
   type CertificateAndKey,
   type CertificateOptions,
@@ -70,4 +92,5 @@ export {
 } from './emulator/tls/certificates';
 export type { ClientCertificate } from './emulator/tls/client-certificate';
 export type { HttpsDomain, HttpsServeOptions } from './emulator/tls/https-server';
+export type { LocalCa } from './emulator/tls/local-ca';
 export type { LocalHttpsOptions, LocalHttpsSetup } from './emulator/tls/local-https';
