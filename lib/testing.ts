@@ -4,10 +4,37 @@
  * package root so that a CDK app's synth never loads the emulator, JWT verification or worker code.
  */
 export type { Clock } from './core/clock';
+export type { GatewayError, GatewayResponseType } from './core/gateway-responses';
+export type {
+  DefaultRouteKey,
+  HttpAuthorizerSpec,
+  HttpCorsSpec,
+  HttpIntegrationSpec,
+  HttpRouteSpec,
+  HttpRouteTable,
+  PayloadFormatVersion,
+} from './core/http-route-table';
+export { DEFAULT_ROUTE_KEY } from './core/http-route-table';
+export type { HttpMethod, PathSegment, RouteKey } from './core/route-key';
 // Types that appear in the public signatures above, exported so that users can name them.
-export type { GatewayError } from './core/gateway-responses';
-export type { HttpRouteSpec } from './core/http-route-table';
-export type { RouteSpec } from './core/route-table';
+export { HTTP_METHODS } from './core/route-key';
+export type {
+  ApiKeySource,
+  AuthorizationSpec,
+  AuthorizerSpec,
+  AuthorizerType,
+  IntegrationSpec,
+  RouteSpec,
+  RouteTable,
+} from './core/route-table';
+export type { QuotaPeriod, QuotaSettings, ThrottleSettings } from './core/throttle-settings';
+export type {
+  ContentHandling,
+  IntegrationMapping,
+  IntegrationResponseSpec,
+  PassthroughBehavior,
+  RequestValidationSpec,
+} from './core/transformation';
 export { explainFailure, type FailureExplanation, type UnservableMethod, unservableMethods } from './emulator/advice';
 export { type StackLike, synthesizeToAssembly } from './emulator/assembly';
 export {
@@ -19,7 +46,7 @@ export {
 } from './emulator/authorization/cognito-pools';
 export { type CognitoTokenOptions, mintCognitoToken } from './emulator/authorization/cognito-token';
 export { type LocalTokenOptions, signLocalToken } from './emulator/authorization/local-token-key';
-export type { HttpAuthorizerGrant, HttpRequestContext } from './emulator/http/http-context';
+export type { HttpAuthorizerGrant, HttpRequestContext, JsonValue } from './emulator/http/http-context';
 export {
   type FunctionAwsEnvironment,
   type FunctionCredentials,
@@ -27,7 +54,7 @@ export {
   type ResolvedAwsEnvironment,
   resolveAwsEnvironment,
 } from './emulator/lambda/aws-credentials';
-export type { InvokeResult, LambdaInvoker } from './emulator/lambda/invoker';
+export type { InvokeOptions, InvokeResult, LambdaInvoker } from './emulator/lambda/invoker';
 export type { LambdaMode } from './emulator/lambda/process-pool';
 export { LocalGateway, type LocalGatewayOptions } from './emulator/local-gateway';
 export type {
@@ -36,10 +63,13 @@ export type {
   DomainModel,
   FunctionModel,
   GatewayModel,
+  GatewayResponseOverride,
   HttpApiModel,
   HttpStageModel,
+  MethodSetting,
   StageModel,
   UnsupportedResource,
+  UsagePlanApiStage,
   UsagePlanModel,
 } from './emulator/model';
 // The live dashboard and the observation feed it reads (docs/decisions/0015-dashboard.md).
@@ -76,6 +106,7 @@ export type {
 export type { RouteStatistics } from './emulator/observe/route-stats';
 export type { GatewayPipeline, PipelineOptions, PipelineResult } from './emulator/pipeline';
 export type {
+  AuthorizerContextValue,
   AuthorizerOutcome,
   GatewayRequest,
   GatewayResponse,
@@ -83,7 +114,7 @@ export type {
   RequestContext,
 } from './emulator/request-context';
 export { type GatewayHandler, type RunningServer, type ServeOptions, serveGateway } from './emulator/server';
-export type { StageIndex } from './emulator/stage-index';
+export type { HttpStageTarget, StageIndex, StageTarget } from './emulator/stage-index';
 export {
   type CertificateAndKey,
   type CertificateOptions,
