@@ -63,6 +63,9 @@ export function credentialVariables(credentials: FunctionCredentials | undefined
  * Resolves the developer's credentials once (a failure is not fatal: functions then run without
  * credentials, as the summary says) and collects the endpoint variables.
  */
+/** How long `serve` waits for the credential chain before it runs functions without credentials. */
+const CREDENTIALS_TIMEOUT_MS = 5000;
+
 export async function resolveAwsEnvironment(
   options: ResolveAwsEnvironmentOptions = {},
 ): Promise<ResolvedAwsEnvironment> {
@@ -76,7 +79,18 @@ export async function resolveAwsEnvironment(
   try {
     // Loaded here, not at the top: the chain pulls in a dozen SDK modules only `serve` needs.
     const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
-    const resolved = await defaultProvider(profile ? { profile } : {})();
+    // The chain's last step asks the EC2 instance metadata service (169.254.169.254), which on a laptop or CI
+    // machine only waits for timeouts and sends traffic off this machine: skip it unless the user turned it on.
+    const imdsSetting = process.env.AWS_EC2_METADATA_DISABLED;
+    if (imdsSetting === undefined) process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    const resolved = await Promise.race([
+      defaultProvider(profile ? { profile } : {})(),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('no credentials found within 5 s')), CREDENTIALS_TIMEOUT_MS).unref(),
+      ),
+    ]).finally(() => {
+      if (imdsSetting === undefined) delete process.env.AWS_EC2_METADATA_DISABLED;
+    });
     const credentials: FunctionCredentials = {
       accessKeyId: resolved.accessKeyId,
       secretAccessKey: resolved.secretAccessKey,
