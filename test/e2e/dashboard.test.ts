@@ -2,7 +2,8 @@
  * The dashboard in a real browser: Debian's chromium driven by playwright-core (no browser download), on the
  * example gateway bundled once with esbuild. The gateway, server and dashboard are the parts `portico serve`
  * composes; a manual clock keeps the token buckets from refilling, so "throttled past the plan" is exact.
- * Screenshots of the main views go to docs/ for the README.
+ * Screenshots of the main views go to docs/ for the README when UPDATE_SCREENSHOTS=1, else to a temporary folder
+ * (so that `npm test` leaves the work tree as it found it).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -19,7 +20,9 @@ import { createDashboard } from '../../lib/emulator/observe/dashboard-api';
 import { type RunningServer, serveGateway } from '../../lib/emulator/server';
 
 const CHROMIUM = '/usr/bin/chromium';
-const DOCS = resolve(__dirname, '..', '..', 'docs');
+const DOCS = process.env.UPDATE_SCREENSHOTS
+  ? resolve(__dirname, '..', '..', 'docs')
+  : mkdtempSync(join(tmpdir(), 'portico-screenshots-'));
 const FREE_PLAN_BURST = 10; // bin/example-stack.ts: free plan, burstLimit 10, quota 1000 a day
 
 const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
