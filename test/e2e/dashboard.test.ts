@@ -211,8 +211,10 @@ describeWithChromium('the dashboard in chromium', () => {
         let out = '';
         child?.stdout?.on('data', (chunk: Buffer) => {
           out += chunk.toString();
-          // biome-ignore lint/suspicious/noControlCharactersInRegex: picocolors' escape codes around the URL
-          const match = /Dashboard\s+(?:\x1b\[\d+m)?(http:\/\/127\.0\.0\.1:\d+\/_portico\/)/.exec(out);
+          // picocolors colors the line when CI is set (or on a TTY): read it without its escape codes.
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: removing picocolors' escape codes
+          const plain = out.replace(/\x1b\[\d+m/g, '');
+          const match = /Dashboard\s+(http:\/\/127\.0\.0\.1:\d+\/_portico\/)/.exec(plain);
           if (match) resolveUrl(match[1]);
         });
         child?.on('exit', (code) => reject(new Error(`portico serve exited (${code}): ${out}`)));
