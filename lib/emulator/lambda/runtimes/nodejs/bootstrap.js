@@ -8,11 +8,9 @@
  * function can run exactly as Python and custom runtimes do, and the two paths can be compared.
  * Plain CommonJS, no dependencies.
  */
-const fs = require('node:fs');
 const http = require('node:http');
-const path = require('node:path');
 const util = require('node:util');
-const { pathToFileURL } = require('node:url');
+const { loadHandler } = require('../../handler-loader.js');
 
 const [host, port] = String(process.env.AWS_LAMBDA_RUNTIME_API).split(':');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -79,65 +77,6 @@ function postError(urlPath, error, label = 'Invoke Error') {
   });
 }
 
-function runtimeError(name, message) {
-  const error = new Error(message);
-  error.name = `Runtime.${name}`;
-  return error;
-}
-
-const isFile = (file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true;
-
-function isTypeModule(directory) {
-  for (let dir = directory; ; dir = path.dirname(dir)) {
-    if (path.basename(dir) === 'node_modules') return false;
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest)) {
-      try {
-        return JSON.parse(fs.readFileSync(manifest, 'utf8')).type === 'module';
-      } catch {
-        return false;
-      }
-    }
-    if (path.dirname(dir) === dir) return false;
-  }
-}
-
-async function loadModule(base, moduleName) {
-  const importFile = (file) => import(pathToFileURL(file).href);
-  if (isFile(base)) return require(base);
-  if (isFile(`${base}.js`)) return isTypeModule(path.dirname(base)) ? importFile(`${base}.js`) : require(`${base}.js`);
-  if (isFile(`${base}.mjs`)) return importFile(`${base}.mjs`);
-  if (isFile(`${base}.cjs`)) return require(`${base}.cjs`);
-  throw runtimeError('ImportModuleError', `Error: Cannot find module '${moduleName}'`);
-}
-
-async function loadHandler() {
-  if (fullHandler.includes('..'))
-    throw runtimeError('MalformedHandlerName', `'${fullHandler}' is not a valid handler name.`);
-  const moduleAndHandler = path.basename(fullHandler);
-  const moduleRoot = fullHandler.slice(0, fullHandler.length - moduleAndHandler.length);
-  const dot = moduleAndHandler.indexOf('.');
-  if (dot < 0) throw runtimeError('MalformedHandlerName', 'Bad handler');
-  const moduleName = moduleAndHandler.slice(0, dot);
-  let userModule;
-  try {
-    userModule = await loadModule(path.resolve(taskRoot, moduleRoot, moduleName), moduleRoot + moduleName);
-  } catch (error) {
-    if (error instanceof SyntaxError) throw runtimeError('UserCodeSyntaxError', String(error));
-    if (error?.code === 'MODULE_NOT_FOUND' || error?.code === 'ERR_MODULE_NOT_FOUND') {
-      throw runtimeError('ImportModuleError', String(error));
-    }
-    throw error;
-  }
-  const handler = moduleAndHandler
-    .slice(dot + 1)
-    .split('.')
-    .reduce((scope, key) => scope?.[key], userModule);
-  if (!handler) throw runtimeError('HandlerNotFound', `${fullHandler} is undefined or not exported`);
-  if (typeof handler !== 'function') throw runtimeError('HandlerNotFound', `${fullHandler} is not a function`);
-  return handler;
-}
-
 /** Runs one invocation; resolves with `[error]` or `[null, result]` from whichever way the handler settles. */
 function runHandler(handler, event, context) {
   return new Promise((resolve) => {
@@ -169,7 +108,7 @@ function runHandler(handler, event, context) {
 async function main() {
   let handler;
   try {
-    handler = await loadHandler();
+    handler = await loadHandler(taskRoot, fullHandler);
   } catch (error) {
     await postError('/init/error', error, 'Init Error');
     process.exit(1);
