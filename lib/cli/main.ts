@@ -23,9 +23,9 @@ function jwksEntry(value: string, previous: Record<string, string> = {}): Record
   return { ...previous, [value.slice(0, split)]: value.slice(split + 1) };
 }
 
-function lambdaMode(value: string): 'worker' | 'process' {
-  if (value === 'worker' || value === 'process') return value;
-  throw new InvalidArgumentError('expected worker or process');
+function lambdaMode(value: string): 'worker' | 'in-thread' | 'process' {
+  if (value === 'worker' || value === 'in-thread' || value === 'process') return value;
+  throw new InvalidArgumentError('expected worker, in-thread or process');
 }
 
 /** `--cognito-jwks pool=file` / `--claim name=value` (repeatable): split at the first `=`. */
@@ -71,7 +71,7 @@ program
   .option('--no-credentials', 'give functions no AWS credentials')
   .option(
     '--lambda-mode <mode>',
-    'how Node.js functions run: worker (threads) or process (Lambda Runtime API)',
+    'how Node.js functions run: worker (threads), in-thread (vm contexts on the server thread: fastest, CommonJS only) or process (Lambda Runtime API)',
     lambdaMode,
   )
   .option('--watch', 'in a CDK app, re-synthesize it when its sources change; reload whenever the assembly changes')

@@ -23,7 +23,7 @@ export interface ServeCommandOptions {
   readonly host: string;
   readonly accessLog?: string;
   readonly envVars?: string;
-  /** How Node.js functions run (`--lambda-mode worker|process`). */
+  /** How Node.js functions run (`--lambda-mode worker|in-thread|process`). */
   readonly lambdaMode?: LambdaMode;
   readonly watch?: boolean;
   readonly region?: string;

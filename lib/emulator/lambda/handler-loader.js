@@ -5,6 +5,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const util = require('node:util');
 const { pathToFileURL } = require('node:url');
 
 /**
@@ -36,31 +37,46 @@ function isTypeModule(directory) {
 /** @param {string} file */
 const isFile = (file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true;
 
-/** @param {string} file */
-const importFile = (file) => import(pathToFileURL(file).href);
+/**
+ * How a module file is loaded: the host's own `require` and `import()` for worker threads and the Runtime API
+ * bootstrap; a `vm` context's CommonJS loader for in-thread environments (which have no ES modules).
+ * @typedef {{ require: (file: string) => unknown, importFile: (file: string) => Promise<unknown> }} ModuleLoader
+ */
+
+/** @type {ModuleLoader} */
+const HOST_LOADER = { require, importFile: (file) => import(pathToFileURL(file).href) };
 
 /**
- * The runtime's lookup order: extensionless, `.js` (ESM when package.json says `"type": "module"`),
- * `.mjs`, `.cjs`.
+ * The file the runtime would load for `base`, and whether it is an ES module, in the runtime's lookup order:
+ * extensionless, `.js` (ESM when package.json says `"type": "module"`), `.mjs`, `.cjs`.
  * @param {string} base  absolute path without extension
- * @param {string} moduleName  as written in the handler, for the error message
- * @returns {Promise<unknown>}
+ * @returns {{ file: string, esm: boolean } | undefined}
  */
-async function loadModule(base, moduleName) {
-  if (isFile(base)) return require(base);
-  if (isFile(`${base}.js`)) return isTypeModule(path.dirname(base)) ? importFile(`${base}.js`) : require(`${base}.js`);
-  if (isFile(`${base}.mjs`)) return importFile(`${base}.mjs`);
-  if (isFile(`${base}.cjs`)) return require(`${base}.cjs`);
-  throw runtimeError('ImportModuleError', `Error: Cannot find module '${moduleName}'`);
+function moduleFile(base) {
+  if (isFile(base)) return { file: base, esm: false };
+  if (isFile(`${base}.js`)) return { file: `${base}.js`, esm: isTypeModule(path.dirname(base)) };
+  if (isFile(`${base}.mjs`)) return { file: `${base}.mjs`, esm: true };
+  if (isFile(`${base}.cjs`)) return { file: `${base}.cjs`, esm: false };
+  return undefined;
 }
 
 /**
- * Resolves `dir/module.export.path` against the task root, with the runtime's error types.
- * @param {string} taskRoot
- * @param {string} fullHandler  the function's `Handler`
- * @returns {Promise<Function>}
+ * @param {string} base  absolute path without extension
+ * @param {string} moduleName  as written in the handler, for the error message
+ * @param {ModuleLoader} loader
+ * @returns {Promise<unknown>}
  */
-async function loadHandler(taskRoot, fullHandler) {
+async function loadModule(base, moduleName, loader) {
+  const found = moduleFile(base);
+  if (!found) throw runtimeError('ImportModuleError', `Error: Cannot find module '${moduleName}'`);
+  return found.esm ? loader.importFile(found.file) : loader.require(found.file);
+}
+
+/**
+ * `dir/module.export.path` split as the runtime splits it, or a MalformedHandlerName error.
+ * @param {string} fullHandler
+ */
+function parseHandler(fullHandler) {
   if (fullHandler.includes('..')) {
     throw runtimeError(
       'MalformedHandlerName',
@@ -71,25 +87,50 @@ async function loadHandler(taskRoot, fullHandler) {
   const moduleRoot = fullHandler.slice(0, fullHandler.length - moduleAndHandler.length);
   const dot = moduleAndHandler.indexOf('.');
   if (dot < 0) throw runtimeError('MalformedHandlerName', 'Bad handler');
-  const moduleName = moduleAndHandler.slice(0, dot);
+  return { moduleRoot, moduleName: moduleAndHandler.slice(0, dot), exportPath: moduleAndHandler.slice(dot + 1) };
+}
+
+/**
+ * True when the handler's module is an ES module (decides which environments can load it); false when it is
+ * CommonJS, missing or malformed (the load itself reports those).
+ * @param {string} taskRoot
+ * @param {string} fullHandler
+ */
+function isEsmHandler(taskRoot, fullHandler) {
+  try {
+    const { moduleRoot, moduleName } = parseHandler(fullHandler);
+    return moduleFile(path.resolve(taskRoot, moduleRoot, moduleName))?.esm === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves `dir/module.export.path` against the task root, with the runtime's error types.
+ * @param {string} taskRoot
+ * @param {string} fullHandler  the function's `Handler`
+ * @param {ModuleLoader} [loader]
+ * @returns {Promise<Function>}
+ */
+async function loadHandler(taskRoot, fullHandler, loader = HOST_LOADER) {
+  const { moduleRoot, moduleName, exportPath } = parseHandler(fullHandler);
   let userModule;
   try {
-    userModule = await loadModule(path.resolve(taskRoot, moduleRoot, moduleName), moduleRoot + moduleName);
+    userModule = await loadModule(path.resolve(taskRoot, moduleRoot, moduleName), moduleRoot + moduleName, loader);
   } catch (error) {
-    if (error instanceof SyntaxError) throw runtimeError('UserCodeSyntaxError', String(error));
+    // By name, not `instanceof`: a vm context's loader throws its own realm's SyntaxError.
+    if (util.types.isNativeError(error) && error.name === 'SyntaxError')
+      throw runtimeError('UserCodeSyntaxError', String(error));
     const code = /** @type {{ code?: string }} */ (error).code;
     if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
       throw runtimeError('ImportModuleError', String(error));
     }
     throw error;
   }
-  const handler = moduleAndHandler
-    .slice(dot + 1)
-    .split('.')
-    .reduce((/** @type {any} */ scope, key) => scope?.[key], userModule);
+  const handler = exportPath.split('.').reduce((/** @type {any} */ scope, key) => scope?.[key], userModule);
   if (!handler) throw runtimeError('HandlerNotFound', `${fullHandler} is undefined or not exported`);
   if (typeof handler !== 'function') throw runtimeError('HandlerNotFound', `${fullHandler} is not a function`);
   return handler;
 }
 
-module.exports = { loadHandler, runtimeError };
+module.exports = { loadHandler, isEsmHandler, runtimeError };

@@ -8,8 +8,12 @@ import { FUNCTION_VERSION } from './function-environment';
 import { ProcessEnvironment } from './process-environment';
 import { processRuntime } from './process-runtimes';
 
-/** How Node.js functions run: worker threads (fast, the default) or child processes behind a Runtime API. */
-export type LambdaMode = 'worker' | 'process';
+/**
+ * How Node.js functions run: worker threads (the default), `in-thread` (a `vm` context per environment on the
+ * gateway's thread: fastest, CommonJS handlers only, see docs/decisions/0025-in-thread-environments.md), or child
+ * processes behind a Runtime API.
+ */
+export type LambdaMode = 'worker' | 'in-thread' | 'process';
 
 export function runsAsProcess(fn: FunctionModel, mode: LambdaMode = 'worker'): boolean {
   return mode === 'process' || !fn.runtime.startsWith('nodejs');

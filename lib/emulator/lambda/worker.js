@@ -8,6 +8,13 @@
 const util = require('node:util');
 const { parentPort, workerData } = require('node:worker_threads');
 const { loadHandler } = require('./handler-loader.js');
+const {
+  errorOutcome,
+  failureLogArgs,
+  settlement,
+  lambdaContext,
+  CONSOLE_LEVELS,
+} = require('./invocation-settlement.js');
 
 /**
  * @typedef {object} WorkerSetup
@@ -26,7 +33,7 @@ const { loadHandler } = require('./handler-loader.js');
  * @property {string} invokedFunctionArn
  * @property {number} deadlineAt          epoch milliseconds
  *
- * @typedef {{ kind: 'ok', payloadJson: string } | { kind: 'error', errorType: string, errorMessage: string }} Outcome
+ * @typedef {import('./invocation-settlement.js').Outcome} Outcome
  */
 
 /** @type {WorkerSetup} */
@@ -42,14 +49,7 @@ let currentRequestId = 'undefined';
 if ((process.env.NODE_OPTIONS ?? '').includes('--enable-source-maps')) process.setSourceMapsEnabled(true);
 
 // The runtime's text log format: `<time>\t<requestId>\t<LEVEL>\t<message>`.
-for (const [method, level] of [
-  ['log', 'INFO'],
-  ['info', 'INFO'],
-  ['warn', 'WARN'],
-  ['error', 'ERROR'],
-  ['debug', 'DEBUG'],
-  ['trace', 'TRACE'],
-]) {
+for (const [method, level] of CONSOLE_LEVELS) {
   /** @type {Record<string, unknown>} */ (console)[method] = (/** @type {unknown[]} */ ...args) => {
     port.postMessage({
       type: 'log',
@@ -73,21 +73,6 @@ function initialize() {
 }
 
 /**
- * What Lambda reports for a failure: `name`/`message` of an Error, else the value's type and text.
- * @param {unknown} error
- * @returns {Outcome}
- */
-function errorOutcome(error) {
-  const candidate = /** @type {Partial<Error>} */ (error);
-  const errorLike =
-    typeof candidate?.name === 'string' && typeof candidate.message === 'string' && typeof candidate.stack === 'string';
-  if (util.types.isNativeError(error) || errorLike) {
-    return { kind: 'error', errorType: String(candidate.name), errorMessage: String(candidate.message) };
-  }
-  return { kind: 'error', errorType: typeof error, errorMessage: String(error) };
-}
-
-/**
  * Posts the invocation's outcome; a failure is also logged as the runtime logs it, with its stack.
  * @param {string} requestId
  * @param {Outcome} outcome
@@ -95,49 +80,14 @@ function errorOutcome(error) {
  *   about to exit and must not take another invocation
  */
 function report(requestId, outcome, { error, label = 'Invoke Error', retire = false } = {}) {
-  if (outcome.kind === 'error') {
-    const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack.split('\n') : [];
-    const { errorType, errorMessage } = outcome;
-    console.error(label, `\t${JSON.stringify({ errorType, errorMessage, stack })}`);
-  }
+  if (outcome.kind === 'error') console.error(...failureLogArgs(label, outcome, error));
   port.postMessage({ type: 'result', requestId, outcome, retire });
-}
-
-/**
- * The callback, `context.done/succeed/fail` and a returned promise all settle the same invocation;
- * only the first one counts (as in the runtime's CallbackContext).
- * @param {InvokeMessage} message
- */
-function settlement(message) {
-  let settled = false;
-  /**
-   * @param {unknown} error
-   * @param {unknown} [result]
-   */
-  const done = (error, result) => {
-    if (settled) return;
-    settled = true;
-    if (error !== undefined && error !== null) {
-      report(message.requestId, errorOutcome(error), { error });
-      return;
-    }
-    let payloadJson;
-    try {
-      payloadJson = JSON.stringify(result === undefined ? null : result);
-    } catch {
-      const failure = new Error('Unable to stringify response body');
-      report(message.requestId, errorOutcome(failure), { error: failure });
-      return;
-    }
-    report(message.requestId, { kind: 'ok', payloadJson });
-  };
-  return { done, isSettled: () => settled };
 }
 
 /** @param {InvokeMessage} message */
 async function invoke(message) {
   currentRequestId = message.requestId;
-  const { done, isSettled } = settlement(message);
+  const { done, isSettled } = settlement((outcome, error) => report(message.requestId, outcome, { error }));
   let handler;
   try {
     handler = await initialize();
@@ -145,29 +95,7 @@ async function invoke(message) {
     done(error);
     return;
   }
-  // Kept for handlers that set it; the answer never waits for the event loop to drain here (see below).
-  let waitsForEmptyEventLoop = true;
-  const context = {
-    get callbackWaitsForEmptyEventLoop() {
-      return waitsForEmptyEventLoop;
-    },
-    set callbackWaitsForEmptyEventLoop(value) {
-      waitsForEmptyEventLoop = value;
-    },
-    succeed: (/** @type {unknown} */ result) => done(null, result),
-    fail: (/** @type {unknown} */ error) => done(error ?? 'handled'),
-    done,
-    functionName: setup.functionName,
-    functionVersion: setup.functionVersion,
-    invokedFunctionArn: message.invokedFunctionArn,
-    memoryLimitInMB: setup.memoryLimitInMB,
-    awsRequestId: message.requestId,
-    logGroupName: setup.logGroupName,
-    logStreamName: setup.logStreamName,
-    identity: undefined,
-    clientContext: undefined,
-    getRemainingTimeInMillis: () => Math.max(0, message.deadlineAt - Date.now()),
-  };
+  const context = lambdaContext(setup, message, done);
   try {
     const returned = handler(JSON.parse(message.eventJson), context, done);
     if (returned && typeof returned.then === 'function') {

@@ -31,3 +31,6 @@ export function lambdaFunction(
 export function functionMap(...functions: FunctionModel[]): ReadonlyMap<string, FunctionModel> {
   return new Map(functions.map((fn) => [fn.arn, fn]));
 }
+
+/** The ways a Node.js function runs in this process; suites of Lambda semantics run once per mode. */
+export const NODE_LAMBDA_MODES = ['worker', 'in-thread'] as const;

@@ -1,6 +1,7 @@
 import type { InvokeResult } from '../../../lib/emulator/lambda/invoker';
+import type { LambdaMode } from '../../../lib/emulator/lambda/process-pool';
 import { LambdaRuntime } from '../../../lib/emulator/lambda/runtime';
-import { arnOf, functionMap, HANDLERS_DIR, lambdaFunction } from './functions';
+import { arnOf, functionMap, HANDLERS_DIR, lambdaFunction, NODE_LAMBDA_MODES } from './functions';
 
 const users = lambdaFunction('users', 'introspect.env', {
   logicalId: 'UsersFunction',
@@ -15,25 +16,30 @@ const context = lambdaFunction('context', 'introspect.context', { memorySize: 25
 const keys = lambdaFunction('keys', 'introspect.envKeys');
 
 process.env.PORTICO_HOST_ONLY = 'must not leak';
-const runtime = new LambdaRuntime(functionMap(users, orders, context, keys), {
-  envOverrides: {
-    Parameters: { STAGE: 'local', SHARED: 'parameters', UNDECLARED: 'ignored' },
-    users: { SHARED: 'by function name' },
-    UsersFunction: { TABLE_NAME: 'users-local' },
-  },
-});
-
-afterAll(() => runtime.close());
+const createRuntime = (lambdaMode: LambdaMode) =>
+  new LambdaRuntime(functionMap(users, orders, context, keys), {
+    lambdaMode,
+    envOverrides: {
+      Parameters: { STAGE: 'local', SHARED: 'parameters', UNDECLARED: 'ignored' },
+      users: { SHARED: 'by function name' },
+      UsersFunction: { TABLE_NAME: 'users-local' },
+    },
+  });
 
 function payloadOf<T = Record<string, unknown>>(result: InvokeResult): T {
   if (result.kind !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
   return result.payload as T;
 }
 
-const readEnv = async (functionName: string, ...names: string[]) =>
-  payloadOf(await runtime.invoke(arnOf(functionName), { names }));
+describe.each(NODE_LAMBDA_MODES)('LambdaRuntime environment (%s)', (lambdaMode) => {
+  let runtime: LambdaRuntime;
+  beforeAll(() => {
+    runtime = createRuntime(lambdaMode);
+  });
+  afterAll(() => runtime.close());
+  const readEnv = async (functionName: string, ...names: string[]) =>
+    payloadOf(await runtime.invoke(arnOf(functionName), { names }));
 
-describe('LambdaRuntime environment', () => {
   test("each function sees its own template variables and not another function's", async () => {
     expect(await readEnv('orders', 'QUEUE_URL', 'TABLE_NAME')).toEqual({
       QUEUE_URL: 'https://sqs/orders',
@@ -119,6 +125,7 @@ describe('LambdaRuntime environment', () => {
 
   test('region and account options name the emulated account', async () => {
     const regional = new LambdaRuntime(functionMap(users, context), {
+      lambdaMode,
       region: 'ap-south-1',
       accountId: '111122223333',
     });

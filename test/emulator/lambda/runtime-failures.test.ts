@@ -2,48 +2,53 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { InvokeResult } from '../../../lib/emulator/lambda/invoker';
+import type { LambdaMode } from '../../../lib/emulator/lambda/process-pool';
 import { LambdaRuntime } from '../../../lib/emulator/lambda/runtime';
-import { arnOf, functionMap, lambdaFunction } from './functions';
+import { arnOf, functionMap, lambdaFunction, NODE_LAMBDA_MODES } from './functions';
 
 const brokenDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-lambda-test-'));
 fs.writeFileSync(path.join(brokenDir, 'broken.js'), 'exports.handler = async () => {;\n');
 
 const logs: string[] = [];
-const runtime = new LambdaRuntime(
-  functionMap(
-    lambdaFunction('throws', 'failures.throws'),
-    lambdaFunction('throws-sync', 'failures.throwsSync'),
-    lambdaFunction('rejects-string', 'failures.rejectsWithString'),
-    lambdaFunction('callback-error', 'failures.callbackError'),
-    lambdaFunction('spin', 'failures.maybeSpin', { timeoutSeconds: 1 }),
-    lambdaFunction('spin-long', 'failures.maybeSpin', { timeoutSeconds: 60 }),
-    lambdaFunction('exit', 'failures.maybeExit'),
-    lambdaFunction('throw-later', 'failures.maybeThrowLater'),
-    lambdaFunction('reject-unhandled', 'failures.maybeRejectUnhandled'),
-    lambdaFunction('missing-export', 'failures.nothingHere'),
-    lambdaFunction('not-a-function', 'failures.notAFunction'),
-    lambdaFunction('missing-module', 'nowhere.handler'),
-    lambdaFunction('syntax-error', 'broken.handler', { codeDirectory: brokenDir }),
-    lambdaFunction('python', 'app.handler', {
-      runtime: 'python3.12',
-      unsupportedReason: 'runtime python3.12 is not Node.js',
-    }),
-    lambdaFunction('no-code', 'index.handler', { codeDirectory: undefined }),
-  ),
-  { onLog: (functionName, line) => logs.push(`${functionName}|${line}`) },
-);
+const createRuntime = (lambdaMode: LambdaMode) =>
+  new LambdaRuntime(
+    functionMap(
+      lambdaFunction('throws', 'failures.throws'),
+      lambdaFunction('throws-sync', 'failures.throwsSync'),
+      lambdaFunction('rejects-string', 'failures.rejectsWithString'),
+      lambdaFunction('callback-error', 'failures.callbackError'),
+      lambdaFunction('spin', 'failures.maybeSpin', { timeoutSeconds: 1 }),
+      lambdaFunction('spin-long', 'failures.maybeSpin', { timeoutSeconds: 60 }),
+      lambdaFunction('exit', 'failures.maybeExit'),
+      lambdaFunction('throw-later', 'failures.maybeThrowLater'),
+      lambdaFunction('reject-unhandled', 'failures.maybeRejectUnhandled'),
+      lambdaFunction('missing-export', 'failures.nothingHere'),
+      lambdaFunction('not-a-function', 'failures.notAFunction'),
+      lambdaFunction('missing-module', 'nowhere.handler'),
+      lambdaFunction('syntax-error', 'broken.handler', { codeDirectory: brokenDir }),
+      lambdaFunction('python', 'app.handler', {
+        runtime: 'python3.12',
+        unsupportedReason: 'runtime python3.12 is not Node.js',
+      }),
+      lambdaFunction('no-code', 'index.handler', { codeDirectory: undefined }),
+    ),
+    { lambdaMode, onLog: (functionName, line) => logs.push(`${functionName}|${line}`) },
+  );
 
-afterAll(async () => {
-  await runtime.close();
-  fs.rmSync(brokenDir, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(brokenDir, { recursive: true, force: true }));
 
-function threadOf(result: InvokeResult): number {
+function environmentOf(result: InvokeResult): string {
   if (result.kind !== 'ok') throw new Error(`expected ok, got ${JSON.stringify(result)}`);
-  return result.payload as number;
+  return result.payload as string;
 }
 
-describe('LambdaRuntime failures', () => {
+describe.each(NODE_LAMBDA_MODES)('LambdaRuntime failures (%s)', (lambdaMode) => {
+  let runtime: LambdaRuntime;
+  beforeAll(() => {
+    runtime = createRuntime(lambdaMode);
+  });
+  afterAll(() => runtime.close());
+
   test('a thrown error reports its name and message', async () => {
     expect(await runtime.invoke(arnOf('throws'), {})).toMatchObject({
       kind: 'error',
@@ -81,11 +86,11 @@ describe('LambdaRuntime failures', () => {
   });
 
   test("a handler that never returns times out at the function's timeout, and a new environment takes over", async () => {
-    const before = threadOf(await runtime.invoke(arnOf('spin'), {}));
+    const before = environmentOf(await runtime.invoke(arnOf('spin'), {}));
     const result = await runtime.invoke(arnOf('spin'), { spin: true });
     expect(result.kind).toBe('timeout');
     expect(logs.some((line) => line.includes(`${result.requestId} Task timed out after`))).toBe(true);
-    const after = threadOf(await runtime.invoke(arnOf('spin'), {}));
+    const after = environmentOf(await runtime.invoke(arnOf('spin'), {}));
     expect(after).not.toBe(before);
   });
 
@@ -96,34 +101,37 @@ describe('LambdaRuntime failures', () => {
   });
 
   test('process.exit in a handler is a Runtime.ExitError and the environment is replaced', async () => {
-    const before = threadOf(await runtime.invoke(arnOf('exit'), {}));
+    const before = environmentOf(await runtime.invoke(arnOf('exit'), {}));
     const result = await runtime.invoke(arnOf('exit'), { exit: true });
     expect(result).toMatchObject({
       kind: 'error',
       errorType: 'Runtime.ExitError',
       errorMessage: `RequestId: ${result.requestId} Error: Runtime exited with error: exit status 3`,
     });
-    expect(threadOf(await runtime.invoke(arnOf('exit'), {}))).not.toBe(before);
+    expect(environmentOf(await runtime.invoke(arnOf('exit'), {}))).not.toBe(before);
   });
 
   test('an exception thrown outside the handler flow fails the invocation and resets the environment', async () => {
-    const before = threadOf(await runtime.invoke(arnOf('throw-later'), {}));
+    const before = environmentOf(await runtime.invoke(arnOf('throw-later'), {}));
     expect(await runtime.invoke(arnOf('throw-later'), { throwLater: true })).toMatchObject({
       kind: 'error',
       errorType: 'Error',
       errorMessage: 'escaped the handler',
     });
-    expect(threadOf(await runtime.invoke(arnOf('throw-later'), {}))).not.toBe(before);
+    expect(environmentOf(await runtime.invoke(arnOf('throw-later'), {}))).not.toBe(before);
   });
 
-  test('an unhandled rejection is a Runtime.UnhandledPromiseRejection and resets the environment', async () => {
-    const before = threadOf(await runtime.invoke(arnOf('reject-unhandled'), {}));
+  // In-thread, the rejection reaches jest's own handler too (it runs on jest's thread) and fails the test, so
+  // in-thread-environment.test.ts proves this case in a plain Node process, as `portico serve` runs.
+  const workerOnly = lambdaMode === 'worker' ? test : test.skip;
+  workerOnly('an unhandled rejection is a Runtime.UnhandledPromiseRejection and resets the environment', async () => {
+    const before = environmentOf(await runtime.invoke(arnOf('reject-unhandled'), {}));
     expect(await runtime.invoke(arnOf('reject-unhandled'), { reject: true })).toMatchObject({
       kind: 'error',
       errorType: 'Runtime.UnhandledPromiseRejection',
       errorMessage: 'Error: nobody caught me',
     });
-    expect(threadOf(await runtime.invoke(arnOf('reject-unhandled'), {}))).not.toBe(before);
+    expect(environmentOf(await runtime.invoke(arnOf('reject-unhandled'), {}))).not.toBe(before);
   });
 
   test.each([

@@ -1,32 +1,39 @@
+import type { LambdaMode } from '../../../lib/emulator/lambda/process-pool';
 import { LambdaRuntime } from '../../../lib/emulator/lambda/runtime';
-import { arnOf, functionMap, lambdaFunction } from './functions';
+import { arnOf, functionMap, lambdaFunction, NODE_LAMBDA_MODES } from './functions';
 
 const logs: string[] = [];
-const runtime = new LambdaRuntime(
-  functionMap(
-    lambdaFunction('echo', 'results.echo'),
-    lambdaFunction('callback', 'results.callback'),
-    lambdaFunction('legacy-succeed', 'results.legacySucceed'),
-    lambdaFunction('sync-return', 'results.syncReturn'),
-    lambdaFunction('not-json', 'results.notJson'),
-    lambdaFunction('nothing', 'results.nothing'),
-    lambdaFunction('circular', 'results.circular'),
-    lambdaFunction('record', 'results.record', { timeoutSeconds: 5 }),
-    lambdaFunction('logs', 'results.logs'),
-    lambdaFunction('esm', 'esm.handler'),
-    lambdaFunction('nested', 'nested/app.handler'),
-    lambdaFunction('nested-export', 'nested/app.routes.users.get'),
-    lambdaFunction('inline', 'index.handler', {
-      codeDirectory: undefined,
-      inlineCode: 'exports.handler = async (event) => ({ inline: event.value });',
-    }),
-  ),
-  { onLog: (functionName, line) => logs.push(`${functionName}|${line}`) },
-);
+const createRuntime = (lambdaMode: LambdaMode) =>
+  new LambdaRuntime(
+    functionMap(
+      lambdaFunction('echo', 'results.echo'),
+      lambdaFunction('callback', 'results.callback'),
+      lambdaFunction('legacy-succeed', 'results.legacySucceed'),
+      lambdaFunction('sync-return', 'results.syncReturn'),
+      lambdaFunction('not-json', 'results.notJson'),
+      lambdaFunction('nothing', 'results.nothing'),
+      lambdaFunction('circular', 'results.circular'),
+      lambdaFunction('record', 'results.record', { timeoutSeconds: 5 }),
+      lambdaFunction('logs', 'results.logs'),
+      lambdaFunction('esm', 'esm.handler'),
+      lambdaFunction('nested', 'nested/app.handler'),
+      lambdaFunction('nested-export', 'nested/app.routes.users.get'),
+      lambdaFunction('inline', 'index.handler', {
+        codeDirectory: undefined,
+        inlineCode: 'exports.handler = async (event) => ({ inline: event.value });',
+      }),
+    ),
+    { lambdaMode, onLog: (functionName, line) => logs.push(`${functionName}|${line}`) },
+  );
 
-afterAll(() => runtime.close());
+describe.each(NODE_LAMBDA_MODES)('LambdaRuntime results (%s)', (lambdaMode) => {
+  let runtime: LambdaRuntime;
+  beforeAll(() => {
+    logs.length = 0;
+    runtime = createRuntime(lambdaMode);
+  });
+  afterAll(() => runtime.close());
 
-describe('LambdaRuntime results', () => {
   test('an async handler returns its value as the payload', async () => {
     const result = await runtime.invoke(arnOf('echo'), { hello: 'world' });
     expect(result).toMatchObject({ kind: 'ok', payload: { event: { hello: 'world' } } });

@@ -1,5 +1,6 @@
 /** Handlers that fail in each way Lambda distinguishes. */
-const { threadId } = require('node:worker_threads');
+// One id per execution environment (module state): a worker thread or an in-thread vm context.
+const environmentId = require('node:crypto').randomUUID();
 
 exports.throws = async () => {
   throw new TypeError('bad input');
@@ -16,12 +17,12 @@ exports.callbackError = (_event, _context, callback) => callback(new RangeError(
 /** Spins forever when asked; otherwise reports its thread, so a replacement environment is visible. */
 exports.maybeSpin = async (event) => {
   if (event.spin) while (true) {}
-  return threadId;
+  return environmentId;
 };
 
 exports.maybeExit = async (event) => {
   if (event.exit) process.exit(3);
-  return threadId;
+  return environmentId;
 };
 
 exports.maybeThrowLater = (event) => {
@@ -31,7 +32,7 @@ exports.maybeThrowLater = (event) => {
     }, 0);
     return new Promise(() => {});
   }
-  return Promise.resolve(threadId);
+  return Promise.resolve(environmentId);
 };
 
 exports.maybeRejectUnhandled = async (event) => {
@@ -39,7 +40,7 @@ exports.maybeRejectUnhandled = async (event) => {
     Promise.reject(new Error('nobody caught me'));
     return new Promise(() => {});
   }
-  return threadId;
+  return environmentId;
 };
 
 exports.notAFunction = 42;

@@ -1,5 +1,6 @@
 /** Handlers that succeed, in each of the shapes the Node.js runtime accepts. */
-const { threadId } = require('node:worker_threads');
+// One id per execution environment (module state): a worker thread or an in-thread vm context.
+const environmentId = require('node:crypto').randomUUID();
 
 exports.echo = async (event) => ({ event });
 
@@ -25,16 +26,16 @@ exports.circular = async () => {
   return value;
 };
 
-exports.thread = async () => threadId;
+exports.thread = async () => environmentId;
 
 /** Keeps its environment busy until the event says how long, then reports which thread ran it. */
-exports.busyThread = (event) => new Promise((resolve) => setTimeout(() => resolve(threadId), event.ms));
+exports.busyThread = (event) => new Promise((resolve) => setTimeout(() => resolve(environmentId), event.ms));
 
 const calls = [];
 /** Module state: survives between invocations in one warm environment. */
 exports.record = async (event) => {
   calls.push(event.n);
-  return { calls, threadId };
+  return { calls, environmentId };
 };
 
 let inFlight = 0;
@@ -44,7 +45,7 @@ exports.overlap = async () => {
   const seen = inFlight;
   await new Promise((resolve) => setImmediate(resolve));
   inFlight--;
-  return { seen, threadId };
+  return { seen, environmentId };
 };
 
 exports.logs = async (event) => {
