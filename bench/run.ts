@@ -33,6 +33,7 @@ import {
 } from './scaling-bench';
 import { benchStartup, type StartupResult, startupTable } from './startup-bench';
 import { benchSynth, type PlainCdkLimit, plainCdkLimit, type SynthRow, synthTable } from './synth-bench';
+import { benchLambdaMode } from './lambda-mode';
 import { benchThroughput, type ThroughputRow, type ThroughputSettings, throughputTable } from './throughput-bench';
 
 const SECTIONS = ['synth', 'startup', 'throughput', 'inprocess', 'offline', 'scaling'] as const;
@@ -118,13 +119,15 @@ function startupSection(result: StartupResult): string {
 
 function throughputSection(rows: readonly ThroughputRow[]): string {
   const full = rows[rows.length - 1];
-  const ratio = full.emulator.requestsPerSecond / full.bare.requestsPerSecond;
+  const ratio = full.inThread.requestsPerSecond / full.bare.requestsPerSecond;
+  const workerRatio = full.emulator.requestsPerSecond / full.bare.requestsPerSecond;
   const plain = rows[0];
-  const plainRatio = plain.emulator.requestsPerSecond / plain.bare.requestsPerSecond;
+  const plainRatio = plain.inThread.requestsPerSecond / plain.bare.requestsPerSecond;
+  const plainWorkerRatio = plain.emulator.requestsPerSecond / plain.bare.requestsPerSecond;
   targets.push(
-    `Full pipeline ≥ 0.5× bare at ${settings.connections} connections: ${yes(ratio >= 0.5)} (${ratio.toFixed(2)}×)`,
-    `Full pipeline p99 ≤ 10 ms: ${yes(full.emulator.p99 <= 10)} (${full.emulator.p99} ms)`,
-    `Plain proxy route ≥ 0.6× bare: ${yes(plainRatio >= 0.6)} (${plainRatio.toFixed(2)}×)`,
+    `Full pipeline ≥ 0.5× bare at ${settings.connections} connections (in-thread): ${yes(ratio >= 0.5)} (${ratio.toFixed(2)}×; worker threads ${workerRatio.toFixed(2)}×)`,
+    `Full pipeline p99 ≤ 10 ms (in-thread): ${yes(full.inThread.p99 <= 10)} (${full.inThread.p99} ms; worker threads ${full.emulator.p99} ms)`,
+    `Plain proxy route ≥ 0.6× bare (in-thread): ${yes(plainRatio >= 0.6)} (${plainRatio.toFixed(2)}×; worker threads ${plainWorkerRatio.toFixed(2)}×)`,
   );
   const lost = rows.filter((row) => row.accessLogLines !== undefined);
   return [
@@ -133,7 +136,8 @@ function throughputSection(rows: readonly ThroughputRow[]): string {
     `autocannon, ${settings.connections} connections, ${settings.amount === undefined ? `${settings.durationSeconds} s` : `${settings.amount} requests`} per run after a ` +
       `${settings.warmupSeconds} s warm-up, each target in its own process; the bare Node server is measured right before`,
     `each scenario${(settings.rounds ?? 1) > 1 ? `, ${settings.rounds} pairs per scenario of which the one with the median ratio is shown` : ''}. ` +
-      'Scenarios add one step each (`bench/bench-stack.ts`).',
+      'Scenarios add one step each (`bench/bench-stack.ts`). Each round measures Node.js handlers in worker threads',
+    "(the default) and in-thread (`lambdaMode: 'in-thread'`), each in a fresh process.",
     '',
     throughputTable(rows),
     '',
@@ -142,7 +146,8 @@ function throughputSection(rows: readonly ThroughputRow[]): string {
         `- "${row.scenario}" wrote ${row.accessLogLines} access-log lines; autocannon counted ${row.answered} answers ` +
         '(warm-up and run; requests still in flight when a run stops are answered and logged but not counted).',
     ),
-    `- Everything on ≥ 0.5× bare Node: ${yes(ratio >= 0.5)} (${ratio.toFixed(2)}×); p99 ≤ 10 ms: ${yes(full.emulator.p99 <= 10)} (${full.emulator.p99} ms).`,
+    `- Everything on ≥ 0.5× bare Node, in-thread: ${yes(ratio >= 0.5)} (${ratio.toFixed(2)}×); p99 ≤ 10 ms: ${yes(full.inThread.p99 <= 10)} (${full.inThread.p99} ms).`,
+    `- Worker threads (the default mode), same rounds: ${workerRatio.toFixed(2)}× bare, p99 ${full.emulator.p99} ms.`,
   ].join('\n');
 }
 
@@ -216,13 +221,13 @@ function scalingSection(result: ScalingResult): string {
 }
 
 function offlineSection(result: OfflineResult, rows: readonly ThroughputRow[] | undefined): string {
-  return ['## 5. serverless-offline', '', offlineTable(result, rows?.[0]?.emulator)].join('\n');
+  return ['## 5. serverless-offline', '', offlineTable(result, rows?.[0]?.inThread)].join('\n');
 }
 
 async function main(): Promise<void> {
   const machine = machineLine();
   const started = new Date();
-  log(`Portico benchmarks${quick ? ' (quick)' : ''}: ${machine}`);
+  log(`Portico benchmarks${quick ? ' (quick)' : ''}: ${machine}; scaling, memory and in-process with lambdaMode ${benchLambdaMode()}`);
   const parts: string[] = [];
   let throughputRows: ThroughputRow[] | undefined;
   for (const section of sections) {
@@ -263,7 +268,7 @@ async function main(): Promise<void> {
   const report = [
     '# Benchmark results',
     '',
-    `Machine: ${machine}.`,
+    `Machine: ${machine}. Scaling, memory and in-process sections: Node.js handlers with lambdaMode \`${benchLambdaMode()}\` (BENCH_LAMBDA_MODE); the throughput section measures both modes.`,
     `Run: \`npm run bench\`${quick ? ' --quick' : ''}, ${started.toISOString()}, ${((Date.now() - started.getTime()) / 60_000).toFixed(1)} min.`,
     'Other work may share the CPU during a run; every comparison (Portico vs plain CDK, emulator vs bare Node) is',
     'measured in the same run, close together, so ratios are more trustworthy than absolute numbers.',

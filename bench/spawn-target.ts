@@ -12,12 +12,17 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export function spawnTarget(script: string, args: readonly string[] = []): Promise<Target> {
+export function spawnTarget(
+  script: string,
+  args: readonly string[] = [],
+  env: Readonly<Record<string, string>> = {},
+): Promise<Target> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', join(__dirname, 'targets', script), ...args],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
     },
   );
   return new Promise((resolve, reject) => {

@@ -14,10 +14,13 @@ import { spawnTarget } from './spawn-target';
 export interface ThroughputRow {
   readonly scenario: string;
   readonly bare: LoadResult;
+  /** Node.js handlers in worker threads (the default `lambdaMode`). */
   readonly emulator: LoadResult;
-  /** Lines in the access-log file after the run, when the scenario writes one. */
+  /** Node.js handlers in-thread (`lambdaMode: 'in-thread'`), measured in the same round. */
+  readonly inThread: LoadResult;
+  /** Lines in the in-thread run's access-log file, when the scenario writes one. */
   readonly accessLogLines?: number;
-  /** Responses autocannon counted, warm-up and measured run together. */
+  /** Responses autocannon counted in the in-thread run, warm-up and measured run together. */
   readonly answered: number;
 }
 
@@ -40,8 +43,9 @@ async function measure(
   path: string,
   settings: ThroughputSettings,
   headers: Record<string, string>,
+  env: Record<string, string> = {},
 ) {
-  const target = await spawnTarget(script, args);
+  const target = await spawnTarget(script, args, env);
   try {
     const url = `http://127.0.0.1:${target.port}${path}`;
     const load: LoadOptions = {
@@ -74,34 +78,45 @@ export async function benchThroughput(
     assemblies.set(accessLog, outdir);
   }
   for (const [index, scenario] of SCENARIOS.entries()) {
-    const pairs: { bare: LoadResult; emulator: LoadResult; warmup: LoadResult; logFile?: string }[] = [];
+    const pairs: {
+      bare: LoadResult;
+      emulator: LoadResult;
+      inThread: LoadResult;
+      warmup: LoadResult;
+      logFile?: string;
+    }[] = [];
     for (let round = 0; round < (settings.rounds ?? 1); round++) {
       const { result: bare } = await measure('bare-server.ts', [], '/', settings, {});
-      const logFile = scenario.accessLog ? join(workDir, `access-${index}-${round}.log`) : undefined;
-      const args = [assemblies.get(scenario.accessLog)!, ...(logFile ? [logFile] : [])];
-      const { warmup, result: emulator } = await measure(
-        'emulator-server.ts',
-        args,
-        `/${BENCH_STAGE}${scenario.path}`,
-        settings,
-        { ...scenario.headers },
-      );
-      pairs.push({ bare, emulator, warmup, logFile });
+      const emulatorRun = async (mode: 'worker' | 'in-thread') => {
+        const logFile = scenario.accessLog ? join(workDir, `access-${index}-${round}-${mode}.log`) : undefined;
+        const args = [assemblies.get(scenario.accessLog)!, ...(logFile ? [logFile] : [])];
+        const path = `/${BENCH_STAGE}${scenario.path}`;
+        const run = await measure('emulator-server.ts', args, path, settings, { ...scenario.headers }, {
+          BENCH_LAMBDA_MODE: mode,
+        });
+        return { ...run, logFile };
+      };
+      const { result: emulator } = await emulatorRun('worker');
+      const { warmup, result: inThread, logFile } = await emulatorRun('in-thread');
+      pairs.push({ bare, emulator, inThread, warmup, logFile });
     }
-    // A whole pair is reported, never numbers from different rounds: the one with the median ratio.
-    const ratioOf = (pair: (typeof pairs)[number]) => pair.emulator.requestsPerSecond / pair.bare.requestsPerSecond;
+    // A whole round is reported, never numbers from different rounds: the one with the median in-thread ratio.
+    const ratioOf = (pair: (typeof pairs)[number]) => pair.inThread.requestsPerSecond / pair.bare.requestsPerSecond;
     pairs.sort((a, b) => ratioOf(a) - ratioOf(b));
-    const { bare, emulator, warmup, logFile } = pairs[Math.floor(pairs.length / 2)];
+    const { bare, emulator, inThread, warmup, logFile } = pairs[Math.floor(pairs.length / 2)];
     const accessLogLines = logFile ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean).length : undefined;
+    const ratio = (result: LoadResult) => (result.requestsPerSecond / bare.requestsPerSecond).toFixed(2);
     log(
-      `  ${scenario.name}: emulator ${emulator.requestsPerSecond.toFixed(0)} req/s (p99 ${emulator.p99} ms), ` +
-        `bare ${bare.requestsPerSecond.toFixed(0)} req/s, ratio ${(emulator.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}`,
+      `  ${scenario.name}: bare ${bare.requestsPerSecond.toFixed(0)} req/s; worker ${emulator.requestsPerSecond.toFixed(0)} ` +
+        `(p99 ${emulator.p99} ms, ${ratio(emulator)}×); in-thread ${inThread.requestsPerSecond.toFixed(0)} ` +
+        `(p99 ${inThread.p99} ms, ${ratio(inThread)}×)`,
     );
     rows.push({
       scenario: scenario.name,
       bare,
       emulator,
-      answered: warmup.total + emulator.total,
+      inThread,
+      answered: warmup.total + inThread.total,
       ...(accessLogLines === undefined ? {} : { accessLogLines }),
     });
   }
@@ -110,13 +125,14 @@ export async function benchThroughput(
 
 export function throughputTable(rows: readonly ThroughputRow[]): string {
   return [
-    '| scenario | emulator req/s | p50 ms | p99 ms | bare Node req/s | bare p99 ms | emulator ÷ bare | non-2xx |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | bare Node req/s | bare p99 ms | worker req/s | worker p99 ms | worker ÷ bare | in-thread req/s | in-thread p50 ms | in-thread p99 ms | in-thread ÷ bare | non-2xx |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
-      ({ scenario, bare, emulator }) =>
-        `| ${scenario} | ${emulator.requestsPerSecond.toFixed(0)} | ${emulator.p50} | ${emulator.p99} | ` +
-        `${bare.requestsPerSecond.toFixed(0)} | ${bare.p99} | ${(emulator.requestsPerSecond / bare.requestsPerSecond).toFixed(2)} | ` +
-        `${emulator.non2xx + emulator.errors} |`,
+      ({ scenario, bare, emulator, inThread }) =>
+        `| ${scenario} | ${bare.requestsPerSecond.toFixed(0)} | ${bare.p99} | ` +
+        `${emulator.requestsPerSecond.toFixed(0)} | ${emulator.p99} | ${(emulator.requestsPerSecond / bare.requestsPerSecond).toFixed(2)} | ` +
+        `${inThread.requestsPerSecond.toFixed(0)} | ${inThread.p50} | ${inThread.p99} | ${(inThread.requestsPerSecond / bare.requestsPerSecond).toFixed(2)} | ` +
+        `${emulator.non2xx + emulator.errors + inThread.non2xx + inThread.errors} |`,
     ),
   ].join('\n');
 }

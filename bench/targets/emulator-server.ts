@@ -1,19 +1,24 @@
 /**
  * The emulator serving the benchmark stack over HTTP as `portico serve` does: from a synthesized cloud
  * assembly, `emulator-server.ts <cdk.out> [access-log-file]`. With a file, every access-log line of the
- * stage is appended to it.
+ * stage is appended to it. Node.js handlers run as BENCH_LAMBDA_MODE says (bench/lambda-mode.ts).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { LocalGateway } from '../../lib/emulator/local-gateway';
 import { serveGateway } from '../../lib/emulator/server';
+import { benchLambdaMode } from '../lambda-mode';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 async function main(): Promise<void> {
   const [assembly, accessLogFile] = process.argv.slice(2);
-  const gateway = await LocalGateway.fromAssembly(assembly, { accessLogFile, onFunctionLog: () => {} });
+  const gateway = await LocalGateway.fromAssembly(assembly, {
+    accessLogFile,
+    onFunctionLog: () => {},
+    lambdaMode: benchLambdaMode(),
+  });
   const server = await serveGateway(gateway, { port: 0 });
   console.log(`READY ${server.port}`);
   // The memory benchmark asks for the resident set size between its runs, after a full garbage collection:
