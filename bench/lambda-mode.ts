@@ -7,6 +7,7 @@ import type { LambdaMode } from '../lib/emulator/lambda/process-pool';
 
 export function benchLambdaMode(): Extract<LambdaMode, 'worker' | 'in-thread'> {
   const mode = process.env.BENCH_LAMBDA_MODE ?? 'in-thread';
-  if (mode !== 'worker' && mode !== 'in-thread') throw new Error(`BENCH_LAMBDA_MODE must be worker or in-thread, got ${mode}`);
+  if (mode !== 'worker' && mode !== 'in-thread')
+    throw new Error(`BENCH_LAMBDA_MODE must be worker or in-thread, got ${mode}`);
   return mode;
 }

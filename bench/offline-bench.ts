@@ -153,7 +153,9 @@ export function offlineTable(result: OfflineResult, emulatorPlain?: LoadResult):
   if (!result.ran) return `Not measured: ${result.reason}`;
   const rows = [
     ['serverless-offline', result.offline],
-    ...(emulatorPlain ? [['Portico emulator, in-thread (same scenario, from benchmark 3)', emulatorPlain] as const] : []),
+    ...(emulatorPlain
+      ? [['Portico emulator, in-thread (same scenario, from benchmark 3)', emulatorPlain] as const]
+      : []),
     ['bare Node http', result.bare],
   ] as const;
   return [

@@ -20,6 +20,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchInProcess, type InProcessResult, inProcessTables } from './in-process-bench';
+import { benchLambdaMode } from './lambda-mode';
 import { machineLine } from './machine';
 import { benchOffline, type OfflineResult, offlineTable } from './offline-bench';
 import {
@@ -33,7 +34,6 @@ import {
 } from './scaling-bench';
 import { benchStartup, type StartupResult, startupTable } from './startup-bench';
 import { benchSynth, type PlainCdkLimit, plainCdkLimit, type SynthRow, synthTable } from './synth-bench';
-import { benchLambdaMode } from './lambda-mode';
 import { benchThroughput, type ThroughputRow, type ThroughputSettings, throughputTable } from './throughput-bench';
 
 const SECTIONS = ['synth', 'startup', 'throughput', 'inprocess', 'offline', 'scaling'] as const;
@@ -227,7 +227,9 @@ function offlineSection(result: OfflineResult, rows: readonly ThroughputRow[] | 
 async function main(): Promise<void> {
   const machine = machineLine();
   const started = new Date();
-  log(`Portico benchmarks${quick ? ' (quick)' : ''}: ${machine}; scaling, memory and in-process with lambdaMode ${benchLambdaMode()}`);
+  log(
+    `Portico benchmarks${quick ? ' (quick)' : ''}: ${machine}; scaling, memory and in-process with lambdaMode ${benchLambdaMode()}`,
+  );
   const parts: string[] = [];
   let throughputRows: ThroughputRow[] | undefined;
   for (const section of sections) {

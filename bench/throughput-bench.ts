@@ -91,9 +91,16 @@ export async function benchThroughput(
         const logFile = scenario.accessLog ? join(workDir, `access-${index}-${round}-${mode}.log`) : undefined;
         const args = [assemblies.get(scenario.accessLog)!, ...(logFile ? [logFile] : [])];
         const path = `/${BENCH_STAGE}${scenario.path}`;
-        const run = await measure('emulator-server.ts', args, path, settings, { ...scenario.headers }, {
-          BENCH_LAMBDA_MODE: mode,
-        });
+        const run = await measure(
+          'emulator-server.ts',
+          args,
+          path,
+          settings,
+          { ...scenario.headers },
+          {
+            BENCH_LAMBDA_MODE: mode,
+          },
+        );
         return { ...run, logFile };
       };
       const { result: emulator } = await emulatorRun('worker');

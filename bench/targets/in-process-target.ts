@@ -8,8 +8,8 @@ import { compileRestRouter } from '../../lib/core/rest-router';
 import { parseRouteKey } from '../../lib/core/route-key';
 import type { RouteSpec } from '../../lib/core/route-table';
 import { LocalGateway } from '../../lib/emulator/local-gateway';
-import { benchLambdaMode } from '../lambda-mode';
 import { BENCH_STAGE, buildBenchStack, SCENARIOS } from '../bench-stack';
+import { benchLambdaMode } from '../lambda-mode';
 import { porticoLargeStack } from '../large-stacks';
 import { benchRoutes } from '../route-tree';
 
@@ -80,7 +80,10 @@ function routingCost(count: number, matches: number) {
 async function main(): Promise<void> {
   const perScenario: { scenario: string; msPerRequest: number }[] = [];
   for (const accessLog of [false, true]) {
-    const gateway = await LocalGateway.fromStack(buildBenchStack({ accessLog }), { onFunctionLog: () => {}, lambdaMode: benchLambdaMode() });
+    const gateway = await LocalGateway.fromStack(buildBenchStack({ accessLog }), {
+      onFunctionLog: () => {},
+      lambdaMode: benchLambdaMode(),
+    });
     try {
       for (const scenario of SCENARIOS.filter((s) => s.accessLog === accessLog)) {
         const ms = await fetchCost(gateway, `/${BENCH_STAGE}${scenario.path}`, { ...scenario.headers }, requests);
@@ -93,7 +96,10 @@ async function main(): Promise<void> {
   const routing = [100, 500, 1000, 2000].map((count) => routingCost(count, quick ? 10_000 : 200_000));
   const largeGateways: { routes: number; msPerRequest: number }[] = [];
   for (const count of quick ? [20, 100] : [100, 2000]) {
-    const gateway = await LocalGateway.fromStack(porticoLargeStack(count).stack, { onFunctionLog: () => {}, lambdaMode: benchLambdaMode() });
+    const gateway = await LocalGateway.fromStack(porticoLargeStack(count).stack, {
+      onFunctionLog: () => {},
+      lambdaMode: benchLambdaMode(),
+    });
     try {
       const ms = await fetchCost(gateway, '/v1/orders', { Authorization: 'Bearer x' }, Math.min(requests, 5000));
       largeGateways.push({ routes: count, msPerRequest: ms });
