@@ -37,6 +37,15 @@ setInterval(
     if (now - lastBeatSeenAt < graceMs || now - lastTerminationAt < graceMs) return;
     lastTerminationAt = now;
     Atomics.add(cells, 2, 1);
+    if (Atomics.load(cells, 3) === 1) {
+      // Written directly: the main thread, which carries a worker's stderr, is the one that is stuck.
+      fs.writeSync(
+        2,
+        'portico: an in-thread Lambda handler ran past its timeout without yielding. Promise hooks are on in this ' +
+          'process (jest, AsyncLocalStorage), so if it is stuck inside a promise job, stopping it ends the process ' +
+          '(Node: "async hook stack has become corrupted"). lambdaMode \'worker\' stops such handlers without that risk.\n',
+      );
+    }
     session.post('Runtime.terminateExecution');
   },
   Math.max(10, Math.floor(graceMs / 4)),
