@@ -9,6 +9,7 @@ import { Console } from 'node:console';
 import { Writable } from 'node:stream';
 import * as util from 'node:util';
 import * as vm from 'node:vm';
+import { CONSOLE_LEVELS } from './invocation-settlement.js';
 import { RealmModules } from './realm-modules';
 
 /** Host globals a Node.js module expects (vm contexts have only the language's own). */
@@ -152,17 +153,10 @@ export class FunctionRealm {
       });
     // A whole Console for its other methods (table, time, count, ...); the runtime's six levels are direct.
     const realmConsole = new Console({ stdout: lines('INFO'), stderr: lines('ERROR') });
-    const levels: Array<[keyof Console, ConsoleLevel]> = [
-      ['log', 'INFO'],
-      ['info', 'INFO'],
-      ['warn', 'WARN'],
-      ['error', 'ERROR'],
-      ['debug', 'DEBUG'],
-      ['trace', 'TRACE'],
-    ];
-    for (const [method, level] of levels) {
+    // The same method-to-level table the worker thread uses.
+    for (const [method, level] of CONSOLE_LEVELS) {
       (realmConsole as unknown as Record<string, unknown>)[method] = (...args: unknown[]) =>
-        this.options.onConsole(level, util.format(...args));
+        this.options.onConsole(level as ConsoleLevel, util.format(...args));
     }
     return realmConsole;
   }
