@@ -54,6 +54,9 @@ export function parseQueryString(rawQuery: string): [string, string][] {
 export function headerValue(headers: readonly (readonly [string, string])[], name: string): string | undefined {
   const wanted = name.toLowerCase();
   let found: string | undefined;
-  for (const [key, value] of headers) if (key.toLowerCase() === wanted) found = value;
+  // On every request, several times: only a name of the right length is lower-cased (no string per header).
+  for (const [key, value] of headers) {
+    if (key.length === wanted.length && (key === wanted || key.toLowerCase() === wanted)) found = value;
+  }
   return found;
 }

@@ -254,11 +254,11 @@ function unexpected(error: unknown): GatewayError {
 
 /** Headers API Gateway adds to every answer (AWS docs: "Lambda proxy integrations in API Gateway"). */
 function withGatewayHeaders(response: GatewayResponse, ctx: RequestContext): GatewayResponse {
-  const present = new Set(response.headers.map(([name]) => name.toLowerCase()));
+  const has = (name: string) => headerValue(response.headers, name) !== undefined;
   const added: [string, string][] = [];
-  if (!present.has('x-amzn-requestid')) added.push(['x-amzn-RequestId', ctx.requestId]);
-  if (!present.has('x-amz-apigw-id')) added.push(['x-amz-apigw-id', ctx.extendedRequestId]);
-  if (!present.has('x-amzn-trace-id'))
+  if (!has('x-amzn-requestid')) added.push(['x-amzn-RequestId', ctx.requestId]);
+  if (!has('x-amz-apigw-id')) added.push(['x-amz-apigw-id', ctx.extendedRequestId]);
+  if (!has('x-amzn-trace-id'))
     added.push(['X-Amzn-Trace-Id', `Root=1-${traceEpoch(ctx)}-${ctx.requestId.replace(/-/g, '').slice(0, 24)}`]);
   return added.length === 0 ? response : { ...response, headers: [...response.headers, ...added] };
 }
