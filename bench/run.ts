@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark in sequence, printed as tables and written to bench/results.md with the
  * machine's cores and memory. Nothing here runs inside `npm test` (test/bench-smoke.test.ts runs `--quick`).
  *
- *   tsx bench/run.ts [--quick] [--only synth,startup,throughput,inprocess,offline,scaling] [--out file.md]
+ *   tsx bench/run.ts [--quick] [--only synth,startup,throughput,inprocess,offline,scaling,budget] [--out file.md]
  *
  * 1 synth: Portico vs plain aws-cdk-lib for N routes, and the N where plain CDK stops synthesizing.
  * 2 startup: the emulator starting from cdk.out (1000 routes), and its memory.
@@ -11,6 +11,8 @@
  * 5 offline: the trivial scenario through serverless-offline, when it is installed (offline-bench.ts).
  * 6 scaling: 1/10/50/200 connections (table + bench/connections.svg), request bodies, 1 vs 20 hot functions, RSS
  *   over 100,000 requests (scaling-bench.ts).
+ * 7 budget: bare Node servers spinning 10-80 µs per request next to Portico, and the gateway's own work per request
+ *   without HTTP: the per-request budget the throughput targets leave on this machine (budget-bench.ts).
  *
  * Environment: BENCH_DURATION (s per run, default 10), BENCH_CONNECTIONS (default 50), BENCH_INPROCESS
  * (sequential requests per in-process scenario, default 20000), BENCH_SLS_DIR (serverless install), BENCH_SCALING_DURATION
@@ -19,6 +21,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type BudgetResult, type BudgetSettings, benchBudget, budgetTable } from './budget-bench';
 import { benchInProcess, type InProcessResult, inProcessTables } from './in-process-bench';
 import { benchLambdaMode } from './lambda-mode';
 import { machineLine } from './machine';
@@ -36,7 +39,7 @@ import { benchStartup, type StartupResult, startupTable } from './startup-bench'
 import { benchSynth, type PlainCdkLimit, plainCdkLimit, type SynthRow, synthTable } from './synth-bench';
 import { benchThroughput, type ThroughputRow, type ThroughputSettings, throughputTable } from './throughput-bench';
 
-const SECTIONS = ['synth', 'startup', 'throughput', 'inprocess', 'offline', 'scaling'] as const;
+const SECTIONS = ['synth', 'startup', 'throughput', 'inprocess', 'offline', 'scaling', 'budget'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function argument(name: string): string | undefined {
@@ -72,6 +75,13 @@ const scalingSettings: ScalingSettings = quick
       memoryRequests: 100_000,
     };
 const chartFile = join(__dirname, 'connections.svg');
+const budgetSettings: BudgetSettings = quick
+  ? { seconds: 1, workLevels: [20], handleRequests: 500 }
+  : {
+      seconds: Number(process.env.BENCH_SCALING_DURATION ?? 5),
+      workLevels: [10, 20, 40, 80],
+      handleRequests: 50_000,
+    };
 
 const log = (line: string) => console.log(line);
 
@@ -220,6 +230,29 @@ function scalingSection(result: ScalingResult): string {
   ].join('\n');
 }
 
+function budgetSection(result: BudgetResult): string {
+  const micros = (value: number | undefined) =>
+    value === undefined ? '? µs (not between the levels measured)' : `${value.toFixed(0)} µs`;
+  const portico = result.rows.filter((row) => !row.target.startsWith('bare'));
+  targets.push(
+    `(budget) work per request a server may do here and still reach 0.5× bare: ${micros(result.budgetAtHalf)}; 0.6×: ` +
+      `${micros(result.budgetAtSixTenths)}. Portico's own work without HTTP: ${portico.map((row) => `${row.target.replace('Portico, ', '')} ${row.workMicros.toFixed(0)} µs`).join(', ')}`,
+  );
+  return [
+    '## 7. The per-request budget on this machine',
+    '',
+    `50 connections, ${budgetSettings.seconds} s per run after a warm-up, each target in its own process. The bare servers spin a fixed time`,
+    "per request before answering; Portico's rows show its own work per request measured without HTTP",
+    '(`LocalGateway.handle` from 50 concurrent callers, in-thread handlers, best of three runs).',
+    '',
+    budgetTable(result),
+    '',
+    `- 0.5× bare is reached by a server doing at most ${micros(result.budgetAtHalf)} of work per request; 0.6× by one doing at most ${micros(result.budgetAtSixTenths)}.`,
+    '- The load generator shares the machine: a slower server leaves it idle between answers, and every answer then',
+    '  pays for waking it, so per-request cost over HTTP grows faster than the work added (docs/performance.md).',
+  ].join('\n');
+}
+
 function offlineSection(result: OfflineResult, rows: readonly ThroughputRow[] | undefined): string {
   return ['## 5. serverless-offline', '', offlineTable(result, rows?.[0]?.inThread)].join('\n');
 }
@@ -254,6 +287,9 @@ async function main(): Promise<void> {
         break;
       case 'offline':
         parts.push(offlineSection(await benchOffline(settings), throughputRows));
+        break;
+      case 'budget':
+        parts.push(budgetSection(await benchBudget(budgetSettings, log)));
         break;
       case 'scaling': {
         const result = await benchScaling(scalingSettings, log);

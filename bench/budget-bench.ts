@@ -1,0 +1,139 @@
+/**
+ * Benchmark 7: the per-request budget the throughput targets leave on this machine. A bare Node server that
+ * spins a fixed number of microseconds per request (BENCH_BARE_WORK_US) is measured next to the plain bare server
+ * and Portico (plain route and full pipeline, in-thread), all in one run; the gateway's own work per request
+ * is measured without HTTP (`LocalGateway.handle`, handle-cost-target.ts). Where the spinning server's ratio
+ * crosses 0.5× and 0.6× says how much work per request a server may do here and still meet those targets.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_API_KEY, BENCH_STAGE, BENCH_TOKEN, buildBenchStack } from './bench-stack';
+import { runStep } from './child';
+import { type LoadResult, runLoad } from './load';
+import { spawnTarget } from './spawn-target';
+
+export interface BudgetSettings {
+  readonly seconds: number;
+  /** Microseconds of work per request of the spinning bare servers. */
+  readonly workLevels: readonly number[];
+  /** Requests per run of the in-process measurement. */
+  readonly handleRequests: number;
+}
+
+export interface BudgetRow {
+  readonly target: string;
+  /** Work per request: spun (bare) or measured without HTTP (Portico). */
+  readonly workMicros: number;
+  readonly load: LoadResult;
+}
+
+export interface BudgetResult {
+  readonly bare: LoadResult;
+  readonly rows: readonly BudgetRow[];
+  /** Work per request at which a server reaches 0.5× and 0.6× bare here (interpolated), when the levels span it. */
+  readonly budgetAtHalf?: number;
+  readonly budgetAtSixTenths?: number;
+}
+
+async function measure(
+  script: string,
+  args: string[],
+  path: string,
+  seconds: number,
+  headers: Record<string, string> = {},
+  env: Record<string, string> = {},
+): Promise<LoadResult> {
+  const target = await spawnTarget(script, args, env);
+  try {
+    const url = `http://127.0.0.1:${target.port}${path}`;
+    await runLoad(url, { connections: 50, durationSeconds: Math.min(2, seconds), headers });
+    return await runLoad(url, { connections: 50, durationSeconds: seconds, headers });
+  } finally {
+    await target.stop();
+  }
+}
+
+/** The work per request at which the ratio falls to `ratio`, linear between the two levels around it. */
+export function budgetAt(points: readonly { workMicros: number; ratio: number }[], ratio: number): number | undefined {
+  const sorted = [...points].sort((a, b) => a.workMicros - b.workMicros);
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1], sorted[i]];
+    if (a.ratio >= ratio && b.ratio <= ratio && a.ratio !== b.ratio) {
+      return a.workMicros + ((a.ratio - ratio) / (a.ratio - b.ratio)) * (b.workMicros - a.workMicros);
+    }
+  }
+  return undefined;
+}
+
+export async function benchBudget(settings: BudgetSettings, log: (line: string) => void): Promise<BudgetResult> {
+  const workDir = mkdtempSync(join(tmpdir(), 'portico-bench-budget-'));
+  const plainAssembly = join(workDir, 'cdk.out');
+  const fullAssembly = join(workDir, 'cdk.out-access-log');
+  (buildBenchStack({ outdir: plainAssembly }).node.root as unknown as { synth(): unknown }).synth();
+  (buildBenchStack({ accessLog: true, outdir: fullAssembly }).node.root as unknown as { synth(): unknown }).synth();
+  const cost = await runStep<{ plainMicros: number; fullMicros: number }>('handle-cost-target.ts', [
+    String(settings.handleRequests),
+  ]);
+  log(`  without HTTP: plain ${cost.plainMicros.toFixed(1)} µs, full ${cost.fullMicros.toFixed(1)} µs per request`);
+
+  const bare = await measure('bare-server.ts', [], '/', settings.seconds);
+  const rows: BudgetRow[] = [];
+  for (const workMicros of settings.workLevels) {
+    const load = await measure(
+      'bare-server.ts',
+      [],
+      '/',
+      settings.seconds,
+      {},
+      { BENCH_BARE_WORK_US: String(workMicros) },
+    );
+    rows.push({ target: `bare Node + ${workMicros} µs of work`, workMicros, load });
+    log(
+      `  bare + ${workMicros} µs: ${load.requestsPerSecond.toFixed(0)} req/s (${(load.requestsPerSecond / bare.requestsPerSecond).toFixed(2)}×)`,
+    );
+  }
+  const inThread = { BENCH_LAMBDA_MODE: 'in-thread' };
+  const plain = await measure(
+    'emulator-server.ts',
+    [plainAssembly],
+    `/${BENCH_STAGE}/plain`,
+    settings.seconds,
+    {},
+    inThread,
+  );
+  rows.push({ target: 'Portico, plain route', workMicros: cost.plainMicros, load: plain });
+  const full = await measure(
+    'emulator-server.ts',
+    [fullAssembly, join(workDir, 'access.log')],
+    `/${BENCH_STAGE}/keyed`,
+    settings.seconds,
+    { Authorization: BENCH_TOKEN, 'x-api-key': BENCH_API_KEY },
+    inThread,
+  );
+  rows.push({ target: 'Portico, full pipeline', workMicros: cost.fullMicros, load: full });
+  log(
+    `  Portico plain ${plain.requestsPerSecond.toFixed(0)}, full ${full.requestsPerSecond.toFixed(0)} req/s; bare ${bare.requestsPerSecond.toFixed(0)}`,
+  );
+  const spun = [
+    { workMicros: 0, ratio: 1 },
+    ...rows
+      .filter((row) => row.target.startsWith('bare'))
+      .map((row) => ({ workMicros: row.workMicros, ratio: row.load.requestsPerSecond / bare.requestsPerSecond })),
+  ];
+  return { bare, rows, budgetAtHalf: budgetAt(spun, 0.5), budgetAtSixTenths: budgetAt(spun, 0.6) };
+}
+
+export function budgetTable(result: BudgetResult): string {
+  const ratio = (load: LoadResult) => (load.requestsPerSecond / result.bare.requestsPerSecond).toFixed(2);
+  return [
+    '| target | work per request | req/s | p99 ms | ÷ bare |',
+    '|---|---:|---:|---:|---:|',
+    `| bare Node | 0 µs | ${result.bare.requestsPerSecond.toFixed(0)} | ${result.bare.p99} | 1.00 |`,
+    ...result.rows.map(
+      (row) =>
+        `| ${row.target} | ${row.workMicros.toFixed(row.target.startsWith('bare') ? 0 : 1)} µs${row.target.startsWith('bare') ? ' (spun)' : ' (measured without HTTP)'} | ` +
+        `${row.load.requestsPerSecond.toFixed(0)} | ${row.load.p99} | ${ratio(row.load)} |`,
+    ),
+  ].join('\n');
+}
