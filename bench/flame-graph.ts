@@ -5,18 +5,7 @@
  * (No maintained npm package renders SVG from a .cpuprofile: `flamegraph` is unmaintained, `0x` writes HTML.)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-  readonly children?: readonly number[];
-}
-
-interface Profile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
+import { frameLabel, type Profile, profileIndex } from './cpu-profile';
 
 interface Frame {
   readonly name: string;
@@ -28,25 +17,16 @@ const WIDTH = 1200;
 const ROW = 16;
 const MIN_SHARE = 0.001;
 
-function frameName(node: ProfileNode): string {
-  const { functionName, url, lineNumber } = node.callFrame;
-  const file = url.replace(/^file:\/\//, '').replace(/^.*\/(lib|bench|node_modules)\//, '$1/');
-  const at = file.startsWith('lib/') || file.startsWith('bench/') || !file ? file : `${file}:${lineNumber + 1}`;
-  return `${functionName || '(anonymous)'}${at ? ` ${at}` : ''}`;
-}
-
 /** The profile as a tree of merged frames, each with its inclusive time; idle samples are left out. */
 export function frameTree(profile: Profile): Frame {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const { byId, parent } = profileIndex(profile);
   const root: Frame = { name: 'all', time: 0, children: new Map() };
   profile.samples.forEach((id, i) => {
     const time = profile.timeDeltas[i] ?? 0;
     const stack: string[] = [];
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const node = byId.get(at)!;
-      if (parent.get(at) !== undefined) stack.push(frameName(node));
+      if (parent.get(at) !== undefined) stack.push(frameLabel(node));
     }
     if (stack[0]?.startsWith('(idle)')) return;
     root.time += time;

@@ -5,31 +5,10 @@
  *   tsx bench/profile-summary.ts <file.cpuprofile> [rows]
  */
 import { readFileSync } from 'node:fs';
-
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-  readonly children?: readonly number[];
-}
-
-interface Profile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
-
-function label(node: ProfileNode): string {
-  const { functionName, url, lineNumber } = node.callFrame;
-  const file = url.replace(/^file:\/\//, '').replace(/^.*\/(lib|bench|node_modules)\//, '$1/');
-  // Portico's files run transpiled by tsx: their line numbers would not match the source, so only the file is named.
-  const at = file.startsWith('lib/') || file.startsWith('bench/') ? file : `${file}:${lineNumber + 1}`;
-  return `${functionName || '(anonymous)'}${file ? ` ${at}` : ''}`;
-}
+import { frameLabel as label, type Profile, profileIndex } from './cpu-profile';
 
 export function summarize(profile: Profile, rows = 25): string {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const { byId, parent } = profileIndex(profile);
   const sampled = new Map<number, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
