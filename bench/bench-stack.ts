@@ -120,6 +120,12 @@ export function buildBenchStack(options: BenchStackOptions = {}): Stack {
   return stack;
 }
 
+/** Synthesizes the benchmark stack into `outdir` (a cloud assembly the emulator targets serve) and returns it. */
+export function synthBenchStack(outdir: string, options: Pick<BenchStackOptions, 'accessLog'> = {}): string {
+  (buildBenchStack({ ...options, outdir }).node.root as unknown as { synth(): unknown }).synth();
+  return outdir;
+}
+
 /** The request scenarios, each adding one step to the one before. */
 export const SCENARIOS = [
   { name: 'trivial handler, no auth', path: '/plain', headers: {}, accessLog: false },

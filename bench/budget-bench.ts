@@ -8,7 +8,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_API_KEY, BENCH_STAGE, BENCH_TOKEN, buildBenchStack } from './bench-stack';
+import { BENCH_API_KEY, BENCH_STAGE, BENCH_TOKEN, synthBenchStack } from './bench-stack';
 import { runStep } from './child';
 import { type LoadResult, runLoad } from './load';
 import { spawnTarget } from './spawn-target';
@@ -68,10 +68,8 @@ export function budgetAt(points: readonly { workMicros: number; ratio: number }[
 
 export async function benchBudget(settings: BudgetSettings, log: (line: string) => void): Promise<BudgetResult> {
   const workDir = mkdtempSync(join(tmpdir(), 'portico-bench-budget-'));
-  const plainAssembly = join(workDir, 'cdk.out');
-  const fullAssembly = join(workDir, 'cdk.out-access-log');
-  (buildBenchStack({ outdir: plainAssembly }).node.root as unknown as { synth(): unknown }).synth();
-  (buildBenchStack({ accessLog: true, outdir: fullAssembly }).node.root as unknown as { synth(): unknown }).synth();
+  const plainAssembly = synthBenchStack(join(workDir, 'cdk.out'));
+  const fullAssembly = synthBenchStack(join(workDir, 'cdk.out-access-log'), { accessLog: true });
   const cost = await runStep<{ plainMicros: number; fullMicros: number }>('handle-cost-target.ts', [
     String(settings.handleRequests),
   ]);

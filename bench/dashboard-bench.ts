@@ -14,7 +14,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_STAGE, buildBenchStack, SCENARIOS } from './bench-stack';
+import { BENCH_STAGE, SCENARIOS, synthBenchStack } from './bench-stack';
 import { runLoad } from './load';
 
 function option(name: string, fallback: number): number {
@@ -60,8 +60,7 @@ async function main(): Promise<void> {
   // `--page 0`: the feed records but no page is open (tells the feed's cost from the streaming's).
   const withPage = option('page', 1) !== 0;
   const scenario = SCENARIOS[2];
-  const outdir = join(mkdtempSync(join(tmpdir(), 'portico-dashboard-bench-')), 'cdk.out');
-  (buildBenchStack({ accessLog: false, outdir }).node.root as unknown as { synth(): unknown }).synth();
+  const outdir = synthBenchStack(join(mkdtempSync(join(tmpdir(), 'portico-dashboard-bench-')), 'cdk.out'));
 
   const measure = async (mode: 'on' | 'off') => {
     const server = start('dashboard-server.ts', [outdir, mode]);

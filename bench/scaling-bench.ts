@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_API_KEY, BENCH_STAGE, BENCH_TOKEN, buildBenchStack, HOT_FUNCTIONS } from './bench-stack';
+import { BENCH_API_KEY, BENCH_STAGE, BENCH_TOKEN, HOT_FUNCTIONS, synthBenchStack } from './bench-stack';
 import { type LoadOptions, type LoadResult, runLoad } from './load';
 import { spawnTarget, type Target } from './spawn-target';
 
@@ -60,10 +60,8 @@ const mb = (bytes: number) => bytes / 2 ** 20;
 
 export async function benchScaling(settings: ScalingSettings, log: (line: string) => void): Promise<ScalingResult> {
   const workDir = mkdtempSync(join(tmpdir(), 'portico-bench-scaling-'));
-  const plainAssembly = join(workDir, 'cdk.out');
-  const fullAssembly = join(workDir, 'cdk.out-access-log');
-  (buildBenchStack({ outdir: plainAssembly }).node.root as unknown as { synth(): unknown }).synth();
-  (buildBenchStack({ accessLog: true, outdir: fullAssembly }).node.root as unknown as { synth(): unknown }).synth();
+  const plainAssembly = synthBenchStack(join(workDir, 'cdk.out'));
+  const fullAssembly = synthBenchStack(join(workDir, 'cdk.out-access-log'), { accessLog: true });
   const logFile = join(workDir, 'access.log');
   const bare = await spawnTarget('bare-server.ts');
   const plain = await spawnTarget('emulator-server.ts', [plainAssembly]);

@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_STAGE, buildBenchStack, SCENARIOS } from './bench-stack';
+import { BENCH_STAGE, SCENARIOS, synthBenchStack } from './bench-stack';
 import { type LoadOptions, type LoadResult, runLoad } from './load';
 import { spawnTarget } from './spawn-target';
 
@@ -73,9 +73,10 @@ export async function benchThroughput(
   const workDir = mkdtempSync(join(tmpdir(), 'portico-bench-'));
   const assemblies = new Map<boolean, string>();
   for (const accessLog of [false, true]) {
-    const outdir = join(workDir, accessLog ? 'cdk.out-access-log' : 'cdk.out');
-    (buildBenchStack({ accessLog, outdir }).node.root as unknown as { synth(): unknown }).synth();
-    assemblies.set(accessLog, outdir);
+    assemblies.set(
+      accessLog,
+      synthBenchStack(join(workDir, accessLog ? 'cdk.out-access-log' : 'cdk.out'), { accessLog }),
+    );
   }
   for (const [index, scenario] of SCENARIOS.entries()) {
     const pairs: {
