@@ -11,6 +11,7 @@ import { loadEnvOverrides } from './lambda/env-file';
 import type { LambdaInvoker } from './lambda/invoker';
 import type { LambdaMode } from './lambda/process-pool';
 import { LambdaRuntime } from './lambda/runtime';
+import { LocalResponse } from './local-response';
 import type { ApiKeyModel, GatewayModel } from './model';
 import { ObservationFeed, type ObservationFeedOptions } from './observe/observation-feed';
 import { GatewayPipeline, type PipelineResult } from './pipeline';
@@ -222,7 +223,7 @@ export class LocalGateway {
     const responseHeaders = new Headers();
     for (const [name, value] of headers) responseHeaders.append(name, value);
     const nullBody = statusCode === 204 || statusCode === 304 || request.method === 'HEAD';
-    return new Response(nullBody ? null : new Uint8Array(body), { status: statusCode, headers: responseHeaders });
+    return new LocalResponse(nullBody ? null : body, { status: statusCode, headers: responseHeaders });
   }
 
   /** The shared door: the HTTP server calls this too. */
