@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 export interface Target {
   readonly port: number;
+  /** The target's process id (bench/perf-record.ts attaches `perf` to it). */
+  readonly pid: number;
   /**
    * Memory after a full garbage collection, in bytes, from targets that answer SIGUSR2 with
    * `RSS <bytes> <process.memoryUsage() as JSON>` (emulator-server.ts).
@@ -43,6 +45,7 @@ export function spawnTarget(
         });
         resolve({
           port: Number(ready[1]),
+          pid: child.pid ?? 0,
           memory: () =>
             new Promise((answer) => {
               waiting.push(answer);
