@@ -221,7 +221,7 @@ function scalingSection(result: ScalingResult): string {
     '',
     '| after | RSS | heap used |',
     '|---|---:|---:|',
-    `| everything above (its warm-up) | ${result.memory.rssAfterWarmupMb.toFixed(1)} MiB | ${result.memory.heapAfterWarmupMb.toFixed(1)} MiB |`,
+    `| everything above, then ${result.memory.warmupRequests.toLocaleString('en-US')} requests at 50 connections (the warm-up) | ${result.memory.rssAfterWarmupMb.toFixed(1)} MiB | ${result.memory.heapAfterWarmupMb.toFixed(1)} MiB |`,
     `| ${result.memory.requests.toLocaleString('en-US')} more requests at 50 connections | ${result.memory.rssAfterMb.toFixed(1)} MiB | ${result.memory.heapAfterMb.toFixed(1)} MiB |`,
     '',
     `RSS ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MiB, heap used ${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MiB. ` +
