@@ -4,6 +4,8 @@
  * and Portico (plain route and full pipeline, in-thread), all in one run; the gateway's own work per request
  * is measured without HTTP (`LocalGateway.handle`, handle-cost-target.ts). Where the spinning server's ratio
  * crosses 0.5× and 0.6× says how much work per request a server may do here and still meet those targets.
+ * Last, the plain route served by two whole gateway processes (gateway-processes-server.ts, an experiment with
+ * per-process state) shows what spreading the gateway over cores would buy here (decision 0026).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,8 +112,21 @@ export async function benchBudget(settings: BudgetSettings, log: (line: string) 
     inThread,
   );
   rows.push({ target: 'Portico, full pipeline', workMicros: cost.fullMicros, load: full });
+  // The experiment of decision 0026: the same gateway, whole, in two processes sharing the port.
+  const twoProcesses = await measure(
+    'gateway-processes-server.ts',
+    [plainAssembly, '2'],
+    `/${BENCH_STAGE}/plain`,
+    settings.seconds,
+  );
+  rows.push({
+    target: 'Portico, plain route, 2 gateway processes (experiment)',
+    workMicros: cost.plainMicros,
+    load: twoProcesses,
+  });
   log(
-    `  Portico plain ${plain.requestsPerSecond.toFixed(0)}, full ${full.requestsPerSecond.toFixed(0)} req/s; bare ${bare.requestsPerSecond.toFixed(0)}`,
+    `  Portico plain ${plain.requestsPerSecond.toFixed(0)}, full ${full.requestsPerSecond.toFixed(0)}, plain in 2 processes ` +
+      `${twoProcesses.requestsPerSecond.toFixed(0)} req/s; bare ${bare.requestsPerSecond.toFixed(0)}`,
   );
   const spun = [
     { workMicros: 0, ratio: 1 },

@@ -233,10 +233,14 @@ function scalingSection(result: ScalingResult): string {
 function budgetSection(result: BudgetResult): string {
   const micros = (value: number | undefined) =>
     value === undefined ? '? µs (not between the levels measured)' : `${value.toFixed(0)} µs`;
-  const portico = result.rows.filter((row) => !row.target.startsWith('bare'));
+  const portico = result.rows.filter((row) => !row.target.startsWith('bare') && !row.target.includes('experiment'));
+  const experiment = result.rows.find((row) => row.target.includes('experiment'));
   targets.push(
     `(budget) work per request a server may do here and still reach 0.5× bare: ${micros(result.budgetAtHalf)}; 0.6×: ` +
-      `${micros(result.budgetAtSixTenths)}. Portico's own work without HTTP: ${portico.map((row) => `${row.target.replace('Portico, ', '')} ${row.workMicros.toFixed(0)} µs`).join(', ')}`,
+      `${micros(result.budgetAtSixTenths)}. Portico's own work without HTTP: ${portico.map((row) => `${row.target.replace('Portico, ', '')} ${row.workMicros.toFixed(0)} µs`).join(', ')}` +
+      (experiment
+        ? `. Plain route in 2 gateway processes (experiment): ${(experiment.load.requestsPerSecond / result.bare.requestsPerSecond).toFixed(2)}× bare`
+        : ''),
   );
   return [
     '## 7. The per-request budget on this machine',
@@ -250,6 +254,8 @@ function budgetSection(result: BudgetResult): string {
     `- 0.5× bare is reached by a server doing at most ${micros(result.budgetAtHalf)} of work per request; 0.6× by one doing at most ${micros(result.budgetAtSixTenths)}.`,
     '- The load generator shares the machine: a slower server leaves it idle between answers, and every answer then',
     '  pays for waking it, so per-request cost over HTTP grows faster than the work added (docs/performance.md).',
+    '- The last row is an experiment, not a Portico mode: two whole gateways share the port, each with its own',
+    '  usage-plan counters and authorizer cache (decision 0026: what a multi-core mode would have to share).',
   ].join('\n');
 }
 
