@@ -14,5 +14,7 @@ module.exports = {
   snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.ts'],
   // aws-cdk-lib's built-in template validation costs seconds per test file and asserts nothing here.
   setupFiles: ['<rootDir>/test/support/skip-cdk-validation.ts'],
+  globalSetup: '<rootDir>/test/support/scratch-tmpdir.js',
+  globalTeardown: '<rootDir>/test/support/scratch-tmp-teardown.js',
   testTimeout: 30000,
 };

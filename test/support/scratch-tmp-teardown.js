@@ -1,0 +1,2 @@
+// Removes the per-run temporary directory of scratch-tmpdir.js.
+module.exports = require('./scratch-tmpdir').teardown;
