@@ -1,6 +1,6 @@
 /**
  * Benchmark 5: the same trivial handler through serverless-offline (Serverless Framework v3), same autocannon
- * settings, next to a bare Node server. serverless-offline is not a dependency of this project: it is looked
+ * settings, next to Portico (plain route, in-thread handlers) and a bare Node server measured right after it. serverless-offline is not a dependency of this project: it is looked
  * for in BENCH_SLS_DIR (default /tmp/portico-sls), installed there with
  * `npm install serverless@3 serverless-offline@13`. When it is missing or does not start, the report says why.
  */
@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_BODY } from './bench-stack';
+import { BENCH_BODY, BENCH_STAGE, synthBenchStack } from './bench-stack';
 import { type LoadResult, runLoad } from './load';
 import { spawnTarget } from './spawn-target';
 import type { ThroughputSettings } from './throughput-bench';
@@ -17,7 +17,13 @@ import type { ThroughputSettings } from './throughput-bench';
 export const SLS_DIR = process.env.BENCH_SLS_DIR ?? '/tmp/portico-sls';
 
 export type OfflineResult =
-  | { readonly ran: true; readonly versions: string; readonly offline: LoadResult; readonly bare: LoadResult }
+  | {
+      readonly ran: true;
+      readonly versions: string;
+      readonly offline: LoadResult;
+      readonly portico: LoadResult;
+      readonly bare: LoadResult;
+    }
   | { readonly ran: false; readonly reason: string };
 
 function freePort(): Promise<number> {
@@ -132,30 +138,36 @@ export async function benchOffline(settings: ThroughputSettings): Promise<Offlin
   } finally {
     await stop(offline.child);
   }
-  const bareTarget = await spawnTarget('bare-server.ts');
-  let bare: LoadResult;
-  try {
-    const url = `http://127.0.0.1:${bareTarget.port}/`;
-    await runLoad(url, { ...load, durationSeconds: settings.warmupSeconds || 1, amount: undefined });
-    bare = await runLoad(url, load);
-  } finally {
-    await bareTarget.stop();
-  }
+  const measure = async (script: string, args: string[], path: string, env: Record<string, string> = {}) => {
+    const target = await spawnTarget(script, args, env);
+    try {
+      const url = `http://127.0.0.1:${target.port}${path}`;
+      await runLoad(url, { ...load, durationSeconds: settings.warmupSeconds || 1, amount: undefined });
+      return await runLoad(url, load);
+    } finally {
+      await target.stop();
+    }
+  };
+  // Portico right after serverless-offline, so that the ratio between them is measured in the same minute.
+  const assembly = synthBenchStack(join(serviceDir, 'cdk.out'));
+  const portico = await measure('emulator-server.ts', [assembly], `/${BENCH_STAGE}/plain`, {
+    BENCH_LAMBDA_MODE: 'in-thread',
+  });
+  const bare = await measure('bare-server.ts', [], '/');
   return {
     ran: true,
     versions: `serverless ${versionOf('serverless')}, serverless-offline ${versionOf('serverless-offline')}`,
     offline: offlineResult,
+    portico,
     bare,
   };
 }
 
-export function offlineTable(result: OfflineResult, emulatorPlain?: LoadResult): string {
+export function offlineTable(result: OfflineResult): string {
   if (!result.ran) return `Not measured: ${result.reason}`;
   const rows = [
     ['serverless-offline', result.offline],
-    ...(emulatorPlain
-      ? [['Portico emulator, in-thread (same scenario, from benchmark 3)', emulatorPlain] as const]
-      : []),
+    ['Portico, in-thread handlers', result.portico],
     ['bare Node http', result.bare],
   ] as const;
   return [
