@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_API_KEY, BENCH_STAGE, BENCH_TOKEN, synthBenchStack } from './bench-stack';
 import { runStep } from './child';
-import { type LoadResult, runLoad } from './load';
-import { spawnTarget } from './spawn-target';
+import type { LoadResult } from './load';
+import { measureTarget } from './spawn-target';
 
 export interface BudgetSettings {
   readonly seconds: number;
@@ -38,7 +38,7 @@ export interface BudgetResult {
   readonly budgetAtSixTenths?: number;
 }
 
-async function measure(
+function measure(
   script: string,
   args: string[],
   path: string,
@@ -46,14 +46,8 @@ async function measure(
   headers: Record<string, string> = {},
   env: Record<string, string> = {},
 ): Promise<LoadResult> {
-  const target = await spawnTarget(script, args, env);
-  try {
-    const url = `http://127.0.0.1:${target.port}${path}`;
-    await runLoad(url, { connections: 50, durationSeconds: Math.min(2, seconds), headers });
-    return await runLoad(url, { connections: 50, durationSeconds: seconds, headers });
-  } finally {
-    await target.stop();
-  }
+  const run = { connections: 50, durationSeconds: seconds, headers };
+  return measureTarget(script, args, path, { warmUp: { ...run, durationSeconds: Math.min(2, seconds) }, run }, env);
 }
 
 /** The work per request at which the ratio falls to `ratio`, linear between the two levels around it. */

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_BODY, BENCH_STAGE, synthBenchStack } from './bench-stack';
 import { type LoadResult, runLoad } from './load';
-import { spawnTarget } from './spawn-target';
+import { measureTarget } from './spawn-target';
 import type { ThroughputSettings } from './throughput-bench';
 
 export const SLS_DIR = process.env.BENCH_SLS_DIR ?? '/tmp/portico-sls';
@@ -130,24 +130,17 @@ export async function benchOffline(settings: ThroughputSettings): Promise<Offlin
     durationSeconds: settings.durationSeconds,
     amount: settings.amount,
   };
+  const warmUp = { ...load, durationSeconds: settings.warmupSeconds || 1, amount: undefined };
   let offlineResult: LoadResult;
   try {
     const url = `http://127.0.0.1:${offline.port}/bench/plain`;
-    await runLoad(url, { ...load, durationSeconds: settings.warmupSeconds || 1, amount: undefined });
+    await runLoad(url, warmUp);
     offlineResult = await runLoad(url, load);
   } finally {
     await stop(offline.child);
   }
-  const measure = async (script: string, args: string[], path: string, env: Record<string, string> = {}) => {
-    const target = await spawnTarget(script, args, env);
-    try {
-      const url = `http://127.0.0.1:${target.port}${path}`;
-      await runLoad(url, { ...load, durationSeconds: settings.warmupSeconds || 1, amount: undefined });
-      return await runLoad(url, load);
-    } finally {
-      await target.stop();
-    }
-  };
+  const measure = (script: string, args: string[], path: string, env: Record<string, string> = {}) =>
+    measureTarget(script, args, path, { warmUp, run: load }, env);
   // Portico right after serverless-offline, so that the ratio between them is measured in the same minute.
   const assembly = synthBenchStack(join(serviceDir, 'cdk.out'));
   const portico = await measure('emulator-server.ts', [assembly], `/${BENCH_STAGE}/plain`, {

@@ -1,6 +1,7 @@
 /** Starts a benchmark target in its own process (so the load generator does not share its event loop). */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { type LoadOptions, type LoadResult, runLoad } from './load';
 
 export interface Target {
   readonly port: number;
@@ -61,4 +62,22 @@ export function spawnTarget(
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
   });
+}
+
+/** Starts a target, loads `path` once to warm it up, then measures one load run, and stops the target. */
+export async function measureTarget(
+  script: string,
+  args: readonly string[],
+  path: string,
+  load: { readonly warmUp: LoadOptions; readonly run: LoadOptions },
+  env: Readonly<Record<string, string>> = {},
+): Promise<LoadResult> {
+  const target = await spawnTarget(script, args, env);
+  try {
+    const url = `http://127.0.0.1:${target.port}${path}`;
+    await runLoad(url, load.warmUp);
+    return await runLoad(url, load.run);
+  } finally {
+    await target.stop();
+  }
 }
