@@ -10,7 +10,7 @@
  * own processes). Not part of `npm run bench`: CI machines and containers rarely allow perf.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_API_KEY, BENCH_STAGE, BENCH_TOKEN, synthBenchStack } from './bench-stack';
@@ -61,10 +61,13 @@ async function record(
     perf.kill('SIGINT');
     await exited(perf);
     console.log(` ${Math.round(load.requestsPerSecond)} req/s`);
+    await server.stop();
     const script = execFileSync('perf', ['script', '-F', 'tid,pid,period,ip,sym,dso', '-i', dataFile], {
       maxBuffer: 1 << 30,
       stdio: ['ignore', 'pipe', 'ignore'],
     }).toString();
+    // The map names the JIT frames for `perf script` above; node leaves it behind in /tmp otherwise.
+    rmSync(`/tmp/perf-${server.pid}.map`, { force: true });
     // The requests answered while perf recorded: the load's own count (perf starts half a second before it).
     return { name, samples: parsePerfScript(script), requests: load.total, requestsPerSecond: load.requestsPerSecond };
   } finally {

@@ -52,8 +52,10 @@ export function spawnTarget(
               waiting.push(answer);
               child.kill('SIGUSR2');
             }),
+          // Stopping a target that has already exited resolves at once (its 'exit' event will not come again).
           stop: () =>
             new Promise<void>((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
               child.once('exit', () => done());
               child.kill('SIGTERM');
             }),
