@@ -2,7 +2,7 @@
  * The `Response` that `LocalGateway.fetch` returns: a real WHATWG `Response` (status, headers, `instanceof`),
  * whose body stays a byte array until something asks for it as a stream. Node's `Response` turns every body
  * into a `ReadableStream` as it is constructed, which costs more than the gateway's whole pipeline (about
- * 18 µs, and 30 µs with `arrayBuffer()`, against ~50 µs for the request itself); tests mostly read a small
+ * 18 µs, and 33 µs with `arrayBuffer()`, against ~50 µs for the request itself); tests mostly read a small
  * body once with `json()` or `text()`. Reading the bytes directly keeps the Fetch rules: a body is read once
  * (`bodyUsed`, then a TypeError), `clone()` refuses a used body, and `body` gives a stream that the other
  * readers then consume, as they would on any `Response`. `blob()` and `formData()` go through that stream.
