@@ -14,6 +14,11 @@ export const BENCH_BODY = JSON.stringify({ ok: true, service: 'bench' });
 export const BENCH_API_KEY = 'bench-api-key-0123456789abcdef';
 export const BENCH_TOKEN = 'Bearer bench-token';
 export const BENCH_STAGE = 'bench';
+/** What a caller of the full pipeline (`/keyed`) sends: the authorizer's token and the API key. */
+export const FULL_PIPELINE_HEADERS: Readonly<Record<string, string>> = {
+  Authorization: BENCH_TOKEN,
+  'x-api-key': BENCH_API_KEY,
+};
 /** Functions behind `/fn/0` ... `/fn/19`. */
 export const HOT_FUNCTIONS = 20;
 
@@ -139,13 +144,13 @@ export const SCENARIOS = [
   {
     name: '+ API key and usage plan',
     path: '/keyed',
-    headers: { Authorization: BENCH_TOKEN, 'x-api-key': BENCH_API_KEY },
+    headers: FULL_PIPELINE_HEADERS,
     accessLog: false,
   },
   {
     name: '+ access log to file',
     path: '/keyed',
-    headers: { Authorization: BENCH_TOKEN, 'x-api-key': BENCH_API_KEY },
+    headers: FULL_PIPELINE_HEADERS,
     accessLog: true,
   },
 ] as const;

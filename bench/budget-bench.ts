@@ -10,7 +10,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_API_KEY, BENCH_STAGE, BENCH_TOKEN, synthBenchStack } from './bench-stack';
+import { BENCH_STAGE, FULL_PIPELINE_HEADERS, synthBenchStack } from './bench-stack';
 import { runStep } from './child';
 import type { LoadResult } from './load';
 import { measureTarget } from './spawn-target';
@@ -102,7 +102,7 @@ export async function benchBudget(settings: BudgetSettings, log: (line: string) 
     [fullAssembly, join(workDir, 'access.log')],
     `/${BENCH_STAGE}/keyed`,
     settings.seconds,
-    { Authorization: BENCH_TOKEN, 'x-api-key': BENCH_API_KEY },
+    { ...FULL_PIPELINE_HEADERS },
     inThread,
   );
   rows.push({ target: 'Portico, full pipeline', workMicros: cost.fullMicros, load: full });

@@ -13,7 +13,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_API_KEY, BENCH_STAGE, BENCH_TOKEN, synthBenchStack } from './bench-stack';
+import { BENCH_STAGE, FULL_PIPELINE_HEADERS, synthBenchStack } from './bench-stack';
 import { runLoad } from './load';
 import { breakdownTable, type PerfSample, parsePerfScript } from './perf-breakdown';
 import { spawnTarget } from './spawn-target';
@@ -80,7 +80,6 @@ async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'portico-perf-'));
   const plainAssembly = synthBenchStack(join(workDir, 'cdk.out'));
   const fullAssembly = synthBenchStack(join(workDir, 'cdk.out-access-log'), { accessLog: true });
-  const full = { Authorization: BENCH_TOKEN, 'x-api-key': BENCH_API_KEY };
   const columns = [
     await record('bare', workDir, { script: 'bare-server.ts', args: [], path: '/plain', headers: {} }, seconds),
     await record(
@@ -96,7 +95,7 @@ async function main(): Promise<void> {
         script: 'emulator-server.ts',
         args: [fullAssembly, join(workDir, 'access.log')],
         path: `/${BENCH_STAGE}/keyed`,
-        headers: full,
+        headers: { ...FULL_PIPELINE_HEADERS },
       },
       seconds,
     ),

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_API_KEY, BENCH_STAGE, BENCH_TOKEN, HOT_FUNCTIONS, synthBenchStack } from './bench-stack';
+import { BENCH_STAGE, FULL_PIPELINE_HEADERS, HOT_FUNCTIONS, synthBenchStack } from './bench-stack';
 import { type LoadOptions, type LoadResult, runLoad } from './load';
 import { spawnTarget, type Target } from './spawn-target';
 
@@ -57,7 +57,6 @@ export interface ScalingResult {
   };
 }
 
-const FULL_HEADERS = { Authorization: BENCH_TOKEN, 'x-api-key': BENCH_API_KEY };
 const mb = (bytes: number) => bytes / 2 ** 20;
 
 export async function benchScaling(settings: ScalingSettings, log: (line: string) => void): Promise<ScalingResult> {
@@ -75,7 +74,7 @@ export async function benchScaling(settings: ScalingSettings, log: (line: string
     const warm = { connections: 50, durationSeconds: Math.min(2, seconds) };
     await runLoad(url(bare, '/'), warm);
     await runLoad(url(plain, `/${BENCH_STAGE}/plain`), warm);
-    const fullWarmup = await runLoad(url(full, `/${BENCH_STAGE}/keyed`), { ...warm, headers: FULL_HEADERS });
+    const fullWarmup = await runLoad(url(full, `/${BENCH_STAGE}/keyed`), { ...warm, headers: FULL_PIPELINE_HEADERS });
     let fullAnswered = fullWarmup.total;
 
     const connections: ConnectionRow[] = [];
@@ -83,7 +82,7 @@ export async function benchScaling(settings: ScalingSettings, log: (line: string
       const load: LoadOptions = { connections: level, durationSeconds: seconds };
       const bareResult = await runLoad(url(bare, '/'), load);
       const plainResult = await runLoad(url(plain, `/${BENCH_STAGE}/plain`), load);
-      const fullResult = await runLoad(url(full, `/${BENCH_STAGE}/keyed`), { ...load, headers: FULL_HEADERS });
+      const fullResult = await runLoad(url(full, `/${BENCH_STAGE}/keyed`), { ...load, headers: FULL_PIPELINE_HEADERS });
       fullAnswered += fullResult.total;
       connections.push({ connections: level, bare: bareResult, plain: plainResult, full: fullResult });
       log(
@@ -132,14 +131,14 @@ export async function benchScaling(settings: ScalingSettings, log: (line: string
     const memoryWarmup = await runLoad(url(full, `/${BENCH_STAGE}/keyed`), {
       connections: 50,
       amount: Math.round(settings.memoryRequests / 5),
-      headers: FULL_HEADERS,
+      headers: FULL_PIPELINE_HEADERS,
     });
     fullAnswered += memoryWarmup.total;
     const afterWarmup = await full.memory();
     const memoryRun = await runLoad(url(full, `/${BENCH_STAGE}/keyed`), {
       connections: 50,
       amount: settings.memoryRequests,
-      headers: FULL_HEADERS,
+      headers: FULL_PIPELINE_HEADERS,
     });
     fullAnswered += memoryRun.total;
     const after = await full.memory();
